@@ -1,0 +1,301 @@
+package io.github.csp4j.channels;
+
+import io.github.csp4j.channels.spi.Parking;
+import io.github.csp4j.channels.spi.SelectableChannel;
+import io.github.csp4j.channels.spi.WaitNode;
+import io.github.csp4j.channels.spi.Waiter;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+
+/**
+ * What every channel flavour shares: argument checks, the blocking paths (register a node, park,
+ * clean up), close state, exceptions. A flavour supplies the non-blocking operations and the
+ * registration of waiting nodes ({@link SelectableChannel}); waiting itself lives in
+ * {@link Parking}, apart from storage.
+ *
+ * <p>Internal results are passed as {@code Object}: an element, or one of the markers
+ * {@link #EMPTY} and {@link #CLOSED}, which never escape this package (elements are never null
+ * and never these markers).
+ */
+abstract class AbstractChannel<T> implements Channel<T>, SelectableChannel {
+    /** Internal marker: nothing was ready. */
+    static final Object EMPTY = new Object();
+    /** Internal marker: closed for the operation. */
+    static final Object CLOSED = new Object();
+
+    /** Timeouts beyond this are treated as "wait forever" (about 146 years). */
+    private static final long FOREVER_NANOS = Long.MAX_VALUE / 2;
+
+    private static final AtomicLong IDS = new AtomicLong();
+
+    final long id = IDS.incrementAndGet();
+    final ReentrantLock lock = new ReentrantLock();
+    final Consumer<? super T> onUndelivered;
+
+    /** Set under the lock before the flavour publishes its closed state; read after seeing it. */
+    Throwable closeCause;
+    /** Set under the lock before the flavour publishes its closed state; read after seeing it. */
+    boolean cancelled;
+
+    AbstractChannel(Consumer<? super T> onUndelivered) {
+        this.onUndelivered = onUndelivered;
+    }
+
+    // ---- what a flavour provides ------------------------------------------------------------
+
+    /** Non-blocking receive: an element, {@link #EMPTY} or {@link #CLOSED}. */
+    abstract Object tryReceiveInternal();
+
+    /** Called before registering a waiting receiver: a flavour may spin briefly. Same results. */
+    Object receiveBeforeParking() {
+        return EMPTY;
+    }
+
+    /** Called before registering a waiting sender: a flavour may spin briefly. */
+    SendResult sendBeforeParking(T element) {
+        return SendResult.FULL;
+    }
+
+    /** Closes; returns whether this call closed. */
+    abstract boolean closeInternal(Throwable cause);
+
+    // ---- send ---------------------------------------------------------------------------------
+
+    @Override
+    public final void send(T element) throws InterruptedException {
+        Objects.requireNonNull(element, "element");
+        SendResult r = trySend(element);
+        if (r == SendResult.FULL) {
+            r = sendBeforeParking(element);
+        }
+        if (r == SendResult.FULL) {
+            sendBlocking(element, Parking.NO_DEADLINE);
+        } else if (r == SendResult.CLOSED) {
+            throw closedForSendException();
+        }
+    }
+
+    @Override
+    public final boolean send(T element, Duration timeout) throws InterruptedException {
+        Objects.requireNonNull(element, "element");
+        long deadline = deadlineOf(timeout);
+        SendResult r = trySend(element);
+        if (r == SendResult.FULL) {
+            r = sendBeforeParking(element);
+        }
+        if (r == SendResult.CLOSED) {
+            throw closedForSendException();
+        }
+        return r == SendResult.SENT || sendBlocking(element, deadline);
+    }
+
+    private boolean sendBlocking(T element, long deadline) throws InterruptedException {
+        Waiter waiter = new Waiter();
+        WaitNode node = new WaitNode(waiter, true, 0, element);
+        Registration reg;
+        lock.lock();
+        try {
+            reg = registerSend(node);
+        } finally {
+            lock.unlock();
+        }
+        if (reg == Registration.WAITING && !awaitNode(waiter, node, deadline)) {
+            return false;
+        }
+        if (node.status() == WaitNode.CLOSED) {
+            throw closedForSendException();
+        }
+        return true;
+    }
+
+    // ---- receive ------------------------------------------------------------------------------
+
+    @Override
+    public final T receive() throws InterruptedException {
+        Object r = receiveInternal(Parking.NO_DEADLINE);
+        if (r == CLOSED) {
+            throw closedForReceiveException();
+        }
+        return cast(r);
+    }
+
+    @Override
+    public final T receive(Duration timeout) throws InterruptedException {
+        Object r = receiveInternal(deadlineOf(timeout));
+        if (r == CLOSED) {
+            throw closedForReceiveException();
+        }
+        return r == EMPTY ? null : cast(r);
+    }
+
+    @Override
+    public final ReceiveResult<T> receiveCatching() throws InterruptedException {
+        return toResult(receiveInternal(Parking.NO_DEADLINE));
+    }
+
+    @Override
+    public final ReceiveResult<T> tryReceive() {
+        return toResult(tryReceiveInternal());
+    }
+
+    /** An element, {@link #CLOSED}, or {@link #EMPTY} when the deadline passed. */
+    private Object receiveInternal(long deadline) throws InterruptedException {
+        Object r = tryReceiveInternal();
+        if (r == EMPTY) {
+            r = receiveBeforeParking();
+        }
+        if (r == EMPTY) {
+            r = receiveBlocking(deadline);
+        }
+        return r;
+    }
+
+    private Object receiveBlocking(long deadline) throws InterruptedException {
+        Waiter waiter = new Waiter();
+        WaitNode node = new WaitNode(waiter, false, 0, null);
+        Registration reg;
+        lock.lock();
+        try {
+            reg = registerReceive(node);
+        } finally {
+            lock.unlock();
+        }
+        if (reg == Registration.WAITING && !awaitNode(waiter, node, deadline)) {
+            return EMPTY;
+        }
+        return node.status() == WaitNode.CLOSED ? CLOSED : node.item();
+    }
+
+    /** Parks until the node completes; on timeout or interrupt unlinks it. False on timeout. */
+    private boolean awaitNode(Waiter waiter, WaitNode node, long deadline) throws InterruptedException {
+        WaitNode won;
+        try {
+            won = Parking.await(waiter, deadline);
+        } catch (InterruptedException e) {
+            unregisterLocked(node);
+            throw e;
+        }
+        if (won == null) {
+            unregisterLocked(node);
+            return false;
+        }
+        return true;
+    }
+
+    private void unregisterLocked(WaitNode node) {
+        lock.lock();
+        try {
+            unregister(node);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    // ---- close --------------------------------------------------------------------------------
+
+    @Override
+    public final boolean close() {
+        return closeInternal(null);
+    }
+
+    @Override
+    public final boolean close(Throwable cause) {
+        return closeInternal(Objects.requireNonNull(cause, "cause"));
+    }
+
+    @Override
+    public final Throwable closeCause() {
+        return closeCause;
+    }
+
+    @Override
+    public final RuntimeException closedForSendException() {
+        return new ChannelClosedException(
+                (cancelled ? "channel was cancelled: " : "channel is closed for send: ") + this,
+                closeCause, cancelled);
+    }
+
+    @Override
+    public final RuntimeException closedForReceiveException() {
+        return new ChannelClosedException(
+                (cancelled ? "channel was cancelled: " : "channel is closed and drained: ") + this,
+                closeCause, cancelled);
+    }
+
+    // ---- SelectableChannel --------------------------------------------------------------------
+
+    @Override
+    public final long id() {
+        return id;
+    }
+
+    @Override
+    public final ReentrantLock lock() {
+        return lock;
+    }
+
+    // ---- helpers ------------------------------------------------------------------------------
+
+    /** Claims the node's own waiter during a registration, where nobody else can. */
+    static void claimOwn(WaitNode node) {
+        if (!node.waiter().tryClaim(node)) {
+            throw new IllegalStateException("waiter claimed while registering (lock protocol broken): " + node);
+        }
+    }
+
+    /** Hands elements to the undelivered-element callback, all of them even if one call throws. */
+    final void deliverUndelivered(Iterable<T> elements) {
+        RuntimeException failure = null;
+        for (T e : elements) {
+            try {
+                onUndelivered.accept(e);
+            } catch (RuntimeException ex) {
+                if (failure == null) {
+                    failure = ex;
+                } else {
+                    failure.addSuppressed(ex);
+                }
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    final ReceiveResult<T> toResult(Object r) {
+        if (r == EMPTY) {
+            return ReceiveResult.empty();
+        }
+        if (r == CLOSED) {
+            return ReceiveResult.closed(closeCause);
+        }
+        return ReceiveResult.value(cast(r));
+    }
+
+    @SuppressWarnings("unchecked")
+    static <T> T cast(Object o) {
+        return (T) o;
+    }
+
+    /** Validates a timeout and turns it into a {@link Parking} deadline. */
+    static long deadlineOf(Duration timeout) {
+        Objects.requireNonNull(timeout, "timeout");
+        if (timeout.isNegative()) {
+            throw new IllegalArgumentException("timeout must not be negative, was " + timeout);
+        }
+        long nanos;
+        try {
+            nanos = timeout.toNanos();
+        } catch (ArithmeticException tooLong) {
+            return Parking.NO_DEADLINE;
+        }
+        return nanos >= FOREVER_NANOS ? Parking.NO_DEADLINE : Parking.deadline(nanos);
+    }
+
+    final String stateName(boolean closed) {
+        return cancelled ? "cancelled" : closed ? (closeCause == null ? "closed" : "closed(" + closeCause + ")") : "open";
+    }
+}

@@ -1,0 +1,109 @@
+package io.github.csp4j.channels.spi;
+
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * How a {@link Waiter} waits: spin briefly, then park. Internal.
+ *
+ * <h2>Why a short spin</h2>
+ * Waking a parked virtual thread means submitting its continuation to the scheduler, which costs
+ * far more than moving an element. When the other side is running on another carrier it usually
+ * acts within a few hundred nanoseconds, so a waiter first spins for a bounded number of
+ * iterations ({@link #SPINS}, a few microseconds) on its own state before parking. The spin is
+ * skipped on a single CPU, where it could only delay the thread it waits for. A spin never waits
+ * for another thread to finish a step: it only polls for an outcome and always ends in a park.
+ * {@link LockSupport#unpark} of a thread that is still spinning costs little (it sets a permit).
+ */
+public final class Parking {
+    /** Spin iterations before parking; 0 on a single CPU. */
+    public static final int SPINS = Runtime.getRuntime().availableProcessors() > 1 ? 256 : 0;
+
+    /** Deadline value meaning "no timeout". */
+    public static final long NO_DEADLINE = 0L;
+
+    private Parking() {
+    }
+
+    /**
+     * Returns the deadline {@code timeoutNanos} from now, as a {@link System#nanoTime()} value
+     * that is never {@link #NO_DEADLINE}.
+     */
+    public static long deadline(long timeoutNanos) {
+        long d = System.nanoTime() + timeoutNanos;
+        return d == NO_DEADLINE ? 1L : d;
+    }
+
+    /**
+     * Waits until {@code waiter} is claimed and its winning node completed, the deadline passes,
+     * or the thread is interrupted.
+     *
+     * <p>On timeout or interrupt the waiter is cancelled, unless a completer claimed it first: the
+     * completion then wins (it is already under way under a channel lock), this method waits for
+     * it, and the interrupt status is set again so that the caller sees it later. The caller must
+     * unlink its nodes after a {@code null} return or an exception.
+     *
+     * @param deadline a {@link #deadline(long)} value or {@link #NO_DEADLINE}
+     * @return the completed winning node, or {@code null} if the deadline passed first
+     * @throws InterruptedException if interrupted before any node won
+     */
+    public static WaitNode await(Waiter waiter, long deadline) throws InterruptedException {
+        for (int i = SPINS; i > 0 && waiter.isWaiting(); i--) {
+            Thread.onSpinWait();
+        }
+        boolean interrupted = false;
+        try {
+            for (;;) {
+                WaitNode won = waiter.winner();
+                if (won != null) {
+                    awaitCompletion(won);
+                    return won;
+                }
+                if (Thread.interrupted()) {
+                    if (waiter.tryCancel()) {
+                        throw new InterruptedException();
+                    }
+                    interrupted = true; // claimed meanwhile: finish, report the interrupt later
+                    continue;
+                }
+                if (deadline == NO_DEADLINE) {
+                    LockSupport.park(waiter);
+                } else {
+                    long remaining = deadline - System.nanoTime();
+                    if (remaining <= 0) {
+                        if (waiter.tryCancel()) {
+                            return null;
+                        }
+                        continue;
+                    }
+                    LockSupport.parkNanos(waiter, remaining);
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /**
+     * Waits, uninterruptibly, for a claimed node to be completed. The completer holds a channel
+     * lock and completes right after claiming, so this is short; it parks rather than spins
+     * after the first few checks.
+     */
+    public static void awaitCompletion(WaitNode node) {
+        boolean interrupted = false;
+        for (int i = 0; node.status() == WaitNode.PENDING; i++) {
+            if (i < 64) {
+                Thread.onSpinWait();
+            } else {
+                LockSupport.park(node);
+                if (Thread.interrupted()) {
+                    interrupted = true;
+                }
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package io.github.csp4j.channels.spi;
+
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * What a channel offers to select: its lock, and registration of waiting nodes. Every channel
+ * built by {@code Channel.builder()} implements it. Internal: exported to the select module only.
+ *
+ * <p>A select that found no clause ready locks the channels of all its clauses in ascending
+ * {@link #id()} order (each once), registers one node per clause, and unlocks. Plain operations
+ * take only one channel lock at a time, so this order rules out deadlock.
+ */
+public interface SelectableChannel {
+
+    /** Outcome of a registration. */
+    enum Registration {
+        /** The node waits in the channel; a partner will claim and complete it. */
+        WAITING,
+        /** The operation could complete at once: the node's waiter was claimed for it and completed. */
+        COMPLETED
+    }
+
+    /** A unique, stable number that orders channel locks. */
+    long id();
+
+    /** The channel's lock: held by every registration, unregistration and completion. */
+    ReentrantLock lock();
+
+    /**
+     * Registers a receive node, or completes it at once when an element (or "closed") is ready,
+     * in which case the node's waiter is claimed for it. A ready partner that belongs to the same
+     * waiter is never used (a select never pairs with itself). Lock held.
+     */
+    Registration registerReceive(WaitNode node);
+
+    /**
+     * Registers a send node (its item is the element), or completes it at once when the element
+     * can be delivered now or the channel is closed ({@link WaitNode#CLOSED}); the node's waiter
+     * is then claimed for it. Lock held.
+     */
+    Registration registerSend(WaitNode node);
+
+    /** Unlinks {@code node} if it is still waiting in this channel. Lock held. */
+    void unregister(WaitNode node);
+
+    /** The exception a receive on this closed, drained channel throws. */
+    RuntimeException closedForReceiveException();
+
+    /** The exception a send on this closed channel throws. */
+    RuntimeException closedForSendException();
+
+    /** The cause this channel was closed with, or {@code null}. */
+    Throwable closeCause();
+}

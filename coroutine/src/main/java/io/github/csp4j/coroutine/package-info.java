@@ -1,0 +1,2 @@
+/** Coroutines on virtual threads. */
+package io.github.csp4j.coroutine;

@@ -1,0 +1,2 @@
+/** Multi-way select over channels. */
+package io.github.csp4j.select;
