@@ -371,6 +371,12 @@ final class CoroutineTask<T> implements Coroutine<T>, Runnable {
         return e;
     }
 
+    /** Whether a joiner or listener is registered (for tests). */
+    boolean hasWaiters() {
+        Completion h = waiters;
+        return h != null && h != DONE;
+    }
+
     /** The raw state, for the package. */
     int rawState() {
         return state;
