@@ -21,10 +21,12 @@ import org.jctools.queues.MessagePassingQueue;
  * <ul>
  *   <li>{@code count} (low bits): elements reserved by senders and not yet reserved by receivers.
  *       A sender reserves ({@code count+1} by CAS) before it offers to the queue; a receiver
- *       reserves ({@code count-1}) before it polls. {@code 0 <= count <= capacity} always, so the
- *       queue, sized at least {@code capacity}, never refuses an offer, and a receiver that
- *       reserved always finds its element (at worst it waits for a sender between its CAS and its
- *       offer: a running thread a few instructions from done).</li>
+ *       reserves ({@code count-1}) before it polls. {@code 0 <= count <= capacity} always. The
+ *       queue holds at most {@code capacity} elements plus one per receiver between its CAS and
+ *       its poll, and is sized {@code capacity + }{@link Queues#IN_FLIGHT_RECEIVERS}, so an offer
+ *       into reserved room fails only while that many receivers are mid-receive. A receiver that
+ *       reserved always finds its element; at worst it waits for a sender between its CAS and
+ *       its offer, a running thread a few instructions from done.</li>
  *   <li>{@code CLOSED}: no new send may reserve. Senders that were waiting at close are still
  *       admitted by the receivers that move them in.</li>
  *   <li>{@code RECEIVERS_WAITING}: set (under the lock) only while {@code count == 0}, when a

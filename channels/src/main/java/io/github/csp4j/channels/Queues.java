@@ -14,7 +14,7 @@ import org.jctools.queues.atomic.SpscUnboundedAtomicArrayQueue;
  * <p>We use JCTools' {@code atomic} flavours (field updaters and atomic arrays): the
  * {@code sun.misc.Unsafe} flavours print a deprecation warning on JDK 24 and later. Array queues
  * round their size up to a power of two; the channel keeps its exact capacity with its own
- * counter, so the queue only needs to be at least as large. Capacities above
+ * counter, so the queue only needs to be at least as large (plus {@link #IN_FLIGHT_RECEIVERS}). Capacities above
  * {@link #LARGEST_ARRAY} (and unbounded channels) use a linked-chunk queue, so that a channel of a
  * million slots does not allocate a million-slot array up front.
  *
@@ -28,6 +28,15 @@ final class Queues {
 
     private static final int CHUNK = 1024;
 
+    /**
+     * Room beyond the capacity. A receiver reserves an element (the channel's count drops) a
+     * moment before it polls it, so the queue can briefly hold more than {@code capacity}
+     * elements: one per receiver between those two steps. Without the slack, a sender that
+     * reserved the freed room would find the queue full and have to wait for that receiver; with
+     * it, that only happens when more than this many receivers are mid-receive at once.
+     */
+    static final int IN_FLIGHT_RECEIVERS = 64;
+
     private Queues() {
     }
 
@@ -37,7 +46,7 @@ final class Queues {
                     ? new SpscUnboundedAtomicArrayQueue<>(CHUNK)
                     : new MpscUnboundedAtomicArrayQueue<>(CHUNK);
         }
-        int size = Math.max(capacity, 4);
+        int size = capacity + IN_FLIGHT_RECEIVERS;
         if (singleProducer && singleConsumer) {
             return new SpscAtomicArrayQueue<>(size);
         }
