@@ -113,7 +113,7 @@ final class BufferedChannel<T> extends AbstractChannel<T> {
     @Override
     public SendResult trySend(T element) {
         Objects.requireNonNull(element, "element");
-        for (;;) {
+        for (int attempt = 0;; attempt++) {
             long s = state;
             if ((s & CLOSED_BIT) != 0) {
                 return SendResult.CLOSED;
@@ -121,9 +121,10 @@ final class BufferedChannel<T> extends AbstractChannel<T> {
             if ((s & SENDERS_WAITING) != 0 || used(s) >= capacity) {
                 if ((s & SENDERS_WAITING) == 0 && (s & COUNT) < capacity) {
                     // The room is held only by receivers that already took their elements and
-                    // are finishing their polls: it is free in every linearization, so wait the
-                    // few instructions for it rather than answer FULL spuriously.
-                    Thread.onSpinWait();
+                    // are finishing their polls: it is free in every linearization, so wait for
+                    // it rather than answer FULL spuriously. Such a receiver may itself be waiting
+                    // for a sender's offer and have yielded its carrier, so back off by yielding.
+                    backOff(attempt);
                     continue;
                 }
                 return overflow == OverflowPolicy.BLOCK ? SendResult.FULL : sendOverflowing(element);
@@ -180,7 +181,7 @@ final class BufferedChannel<T> extends AbstractChannel<T> {
     }
 
     private SendResult sendDroppingOldestLocked(T element, List<T> dropped) {
-        for (;;) {
+        for (int attempt = 0;; attempt++) {
             long s = state;
             if ((s & CLOSED_BIT) != 0) {
                 return SendResult.CLOSED;
@@ -194,7 +195,7 @@ final class BufferedChannel<T> extends AbstractChannel<T> {
                     return SendResult.SENT;
                 }
             } else if ((s & COUNT) < capacity) {
-                Thread.onSpinWait(); // the room is held by receivers finishing their polls: it is coming
+                backOff(attempt); // the room is held by receivers finishing their polls: it is coming
             } else if (reserve(s, 1)) {
                 dropped.add(pollReserved());
                 finishTaking(1); // the dropping channel never has waiting senders
@@ -343,6 +344,18 @@ final class BufferedChannel<T> extends AbstractChannel<T> {
                 return Registration.WAITING;
             }
         }
+    }
+
+    /**
+     * A receive still waits while {@code count == 0}: with {@code RECEIVERS_WAITING} set only lock
+     * holders decrement it. A send still waits while {@code count >= capacity}: with
+     * {@code SENDERS_WAITING} set only lock holders increment it. (Room held by receivers
+     * finishing their polls counts as free, as in {@link #trySend}.) Close needs the lock.
+     */
+    @Override
+    public boolean stillWaiting(WaitNode node) {
+        long count = state & COUNT;
+        return node.isSend() ? count >= capacity : count == 0;
     }
 
     @Override
@@ -538,7 +551,12 @@ final class BufferedChannel<T> extends AbstractChannel<T> {
         }
     }
 
-    /** For waits on a step another running thread is about to take: spin, then yield the carrier. */
+    /**
+     * For waits on a step that another thread is about to take (a reserved element not yet
+     * offered, reserved room not yet freed): spin briefly, then yield, so that a virtual thread
+     * we wait for, which may have yielded its own carrier, gets one back. Never only spin: with
+     * two carriers, two spinners could starve the very thread they wait for.
+     */
     private static void backOff(int attempt) {
         if (attempt < 64) {
             Thread.onSpinWait();

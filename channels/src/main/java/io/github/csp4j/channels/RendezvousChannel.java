@@ -119,6 +119,12 @@ final class RendezvousChannel<T> extends AbstractChannel<T> {
         return Registration.WAITING;
     }
 
+    /** Every operation on this channel takes the lock, so a registered node's situation is fixed. */
+    @Override
+    public boolean stillWaiting(WaitNode node) {
+        return true;
+    }
+
     @Override
     public void unregister(WaitNode node) {
         if (node.isSend()) {

@@ -86,6 +86,11 @@ final class ChannelView<T> implements ReceiveChannel<T>, SelectableChannel {
     }
 
     @Override
+    public boolean stillWaiting(WaitNode node) {
+        return selectable.stillWaiting(node);
+    }
+
+    @Override
     public void unregister(WaitNode node) {
         selectable.unregister(node);
     }

@@ -41,7 +41,22 @@ final class SelectOperation {
     private SelectOperation() {
     }
 
+    /** Returned by {@link #block} when a non-blocking select must poll again. */
+    private static final Object RETRY = new Object();
+
     static <R> R run(List<? extends SelectClause<? extends R>> clauses, boolean fair) throws InterruptedException {
+        for (;;) {
+            Object r = runOnce(clauses, fair);
+            if (r != RETRY) {
+                @SuppressWarnings("unchecked")
+                R result = (R) r;
+                return result;
+            }
+        }
+    }
+
+    private static <R> Object runOnce(List<? extends SelectClause<? extends R>> clauses, boolean fair)
+            throws InterruptedException {
         int n = clauses.size();
         long packed = 0;
         int[] order = null;
@@ -84,7 +99,10 @@ final class SelectOperation {
             }
         }
         if (fallback != null) {
-            return fallback.onDefault();
+            // Nothing was ready when polled, but the polls were not at one instant: confirm under
+            // the locks that there is an instant when no clause can complete (or complete one).
+            return operations == 0 ? fallback.onDefault() : block(clauses, packed, order, operations,
+                    Parking.NO_DEADLINE, null, fallback);
         }
         if (timeout != null && timeout.nanos == 0) {
             return timeout.onTimeout();
@@ -95,20 +113,28 @@ final class SelectOperation {
             parkWithoutClauses(deadline);
             return timeout.onTimeout();
         }
-        return block(clauses, packed, order, operations, deadline, timeout);
+        return block(clauses, packed, order, operations, deadline, timeout, null);
     }
 
     private static <T> SendResult trySend(SendClause<T, ?> sc) {
         return sc.channel.trySend(sc.value);
     }
 
-    private static <R> R block(List<? extends SelectClause<? extends R>> clauses, long packed, int[] order,
-            int operations, long deadline, TimeoutClause<? extends R> timeout) throws InterruptedException {
+    /**
+     * Registers every clause and waits. With a {@code fallback} (a default clause) it does not
+     * wait: if no registration completed and every clause still cannot complete while all locks
+     * are held, that instant is when no clause could complete, and the default runs; if some
+     * clause became ready meanwhile, {@link #RETRY}.
+     */
+    private static <R> Object block(List<? extends SelectClause<? extends R>> clauses, long packed, int[] order,
+            int operations, long deadline, TimeoutClause<? extends R> timeout, DefaultClause<? extends R> fallback)
+            throws InterruptedException {
         int n = clauses.size();
         Waiter waiter = new Waiter();
         WaitNode[] nodes = new WaitNode[n];
         SelectableChannel[] locks = lockOrder(clauses, operations);
         WaitNode winner = null;
+        boolean takeDefault = false;
         for (SelectableChannel ch : locks) {
             ch.lock().lock();
         }
@@ -133,17 +159,28 @@ final class SelectOperation {
                     winner = nodes[i];
                 }
             }
-            if (winner != null) {
+            if (winner == null && fallback != null) {
+                boolean noneCanComplete = true;
                 for (WaitNode node : nodes) {
-                    if (node != null && node != winner) {
-                        selectableOf(clauses.get(node.clause())).unregister(node);
+                    if (node != null && !selectableOf(clauses.get(node.clause())).stillWaiting(node)) {
+                        noneCanComplete = false;
+                        break;
                     }
                 }
+                waiter.tryCancel(); // cannot fail: every claim needs one of the locks we hold
+                unregisterAllLocked(clauses, nodes, null);
+                takeDefault = noneCanComplete;
+            }
+            if (winner != null) {
+                unregisterAllLocked(clauses, nodes, winner);
             }
         } finally {
             for (int i = locks.length - 1; i >= 0; i--) {
                 locks[i].lock().unlock();
             }
+        }
+        if (winner == null && fallback != null) {
+            return takeDefault ? fallback.onDefault() : RETRY; // handlers run outside the locks
         }
         if (winner == null) {
             try {
@@ -169,6 +206,14 @@ final class SelectOperation {
             throw sc.selectable.closedForSendException();
         }
         return sc.onSent();
+    }
+
+    private static void unregisterAllLocked(List<? extends SelectClause<?>> clauses, WaitNode[] nodes, WaitNode winner) {
+        for (WaitNode node : nodes) {
+            if (node != null && node != winner) {
+                selectableOf(clauses.get(node.clause())).unregister(node);
+            }
+        }
     }
 
     private static void unregisterLosers(List<? extends SelectClause<?>> clauses, WaitNode[] nodes, WaitNode winner) {

@@ -40,6 +40,15 @@ public interface SelectableChannel {
      */
     Registration registerSend(WaitNode node);
 
+    /**
+     * Whether the operation of {@code node}, registered here and still waiting, still cannot
+     * complete. Lock held. While the caller holds the lock the answer can only turn from
+     * {@code true} to {@code false}, never back: so if it is {@code true} for every clause of a
+     * select that holds all its locks, there was one instant at which no clause could complete,
+     * which is when a select may take its default clause.
+     */
+    boolean stillWaiting(WaitNode node);
+
     /** Unlinks {@code node} if it is still waiting in this channel. Lock held. */
     void unregister(WaitNode node);
 
