@@ -66,6 +66,15 @@ final class Fixtures {
         assertEquals(SendResult.FULL, ch.trySend(filler), () -> "not full: " + ch);
     }
 
+    /** Takes every element that is ready in {@code ch} now, in order. */
+    static java.util.List<Integer> drain(Channel<Integer> ch) {
+        java.util.List<Integer> out = new java.util.ArrayList<>();
+        for (ReceiveResult<Integer> r; (r = ch.tryReceive()).isValue(); ) {
+            out.add(r.value());
+        }
+        return out;
+    }
+
     /** The element a send clause delivered: what the receiver thread got, or the buffer's next element. */
     static Integer delivered(Channel<Integer> ch, Async<Integer> receiver) throws InterruptedException {
         return receiver != null ? receiver.get() : ch.tryReceive().valueOrNull();
