@@ -21,7 +21,8 @@ import org.junit.jupiter.params.provider.EnumSource;
  * Clause objects are reusable and {@code when(false)} disables them: a disabled ready clause is
  * never chosen and takes nothing, re-enabling it makes it count again, and one clause list
  * reused across the selects of a merge loop (disabling each channel once it is closed) receives
- * every element of every producer exactly once and in each producer's order.
+ * every element of every producer exactly once and in each producer's order, also over channels
+ * built with the single-producer/single-consumer hints.
  */
 @Timeout(60)
 class SelectClauseReuseTest {
@@ -55,13 +56,25 @@ class SelectClauseReuseTest {
     @ParameterizedTest
     @EnumSource(ThreadKind.class)
     void mergeLoopWithReusedClausesReceivesEverythingOnceInOrder(ThreadKind thread) throws Exception {
-        Kind[] kinds = {Kind.RENDEZVOUS, Kind.BUFFERED_1, Kind.BUFFERED_16, Kind.UNBOUNDED};
-        int perProducer = 20_000;
-        List<Channel<Integer>> chans = new ArrayList<>();
+        mergeLoop(thread, List.of(Channel.rendezvous(), Channel.buffered(1), Channel.buffered(16), Channel.unbounded()));
+    }
+
+    /** The same over channels built with the single-producer/single-consumer hints, which the merge loop honours. */
+    @ParameterizedTest
+    @EnumSource(ThreadKind.class)
+    void mergeLoopOverSingleProducerSingleConsumerChannels(ThreadKind thread) throws Exception {
+        mergeLoop(thread, List.of(
+                Channel.<Integer>builder().capacity(16).singleProducer().singleConsumer().build(),
+                Channel.<Integer>builder().capacity(1).singleConsumer().build(),
+                Channel.<Integer>builder().unbounded().singleProducer().singleConsumer().build(),
+                Channel.<Integer>builder().singleProducer().singleConsumer().build()));
+    }
+
+    /** One producer per channel sends 0..n-1 and closes; one select loop consumes them all. */
+    private static void mergeLoop(ThreadKind thread, List<Channel<Integer>> chans) throws Exception {
+        int perProducer = 10_000;
         List<Thread> producers = new ArrayList<>();
-        for (Kind kind : kinds) {
-            Channel<Integer> ch = kind.create();
-            chans.add(ch);
+        for (Channel<Integer> ch : chans) {
             producers.add(thread.start(() -> {
                 try {
                     for (int i = 0; i < perProducer; i++) {
@@ -74,20 +87,20 @@ class SelectClauseReuseTest {
             }));
         }
         Async<int[]> consumer = Async.start(thread, () -> {
-            int[] next = new int[kinds.length];
+            int[] next = new int[chans.size()];
             List<SelectClause<Integer>> clauses = new ArrayList<>();
-            for (int i = 0; i < kinds.length; i++) {
+            for (int i = 0; i < chans.size(); i++) {
                 int p = i;
                 clauses.add(onReceiveCatching(chans.get(i), r -> {
                     if (r.isClosed()) {
                         return -1 - p;
                     }
-                    assertEquals(next[p], r.value(), () -> kinds[p] + " out of order");
+                    assertEquals(next[p], r.value(), () -> chans.get(p) + " out of order");
                     next[p]++;
                     return p;
                 }));
             }
-            for (int open = kinds.length; open > 0; ) {
+            for (int open = chans.size(); open > 0; ) {
                 int r = Select.select(clauses);
                 if (r < 0) {
                     clauses.get(-1 - r).when(false);
@@ -101,8 +114,8 @@ class SelectClauseReuseTest {
         for (Thread p : producers) {
             Await.join(p);
         }
-        for (int i = 0; i < kinds.length; i++) {
-            assertEquals(perProducer, received[i], kinds[i].toString());
+        for (int i = 0; i < chans.size(); i++) {
+            assertEquals(perProducer, received[i], chans.get(i).toString());
             Fixtures.assertWaiters(chans.get(i), 0, 0);
         }
     }
