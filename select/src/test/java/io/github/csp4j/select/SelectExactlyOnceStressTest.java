@@ -4,7 +4,6 @@ import static io.github.csp4j.select.Select.onDefault;
 import static io.github.csp4j.select.Select.onReceiveCatching;
 import static io.github.csp4j.select.Select.onSend;
 import static io.github.csp4j.select.Select.onTimeout;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -299,7 +298,7 @@ class SelectExactlyOnceStressTest {
             assertTrue(phantom.isEmpty(), () -> "received but never (successfully) sent: " + sample(phantom) + "; " + summary);
             assertTrue(droppedAndReceived.isEmpty(), () -> "both dropped and received: " + sample(droppedAndReceived) + "; " + summary);
             assertTrue(lost.isEmpty(), () -> "sent but neither received nor dropped: " + sample(lost) + "; " + summary);
-            assertTrue(droppedSet.containsAll(sentSet) || !receivedSet.isEmpty(), summary);
+            assertTrue(sentSet.size() > OPS_PER_PRODUCER, () -> "too little got through to mean anything: " + summary);
             for (Channel<Long> c : chans) {
                 Fixtures.assertWaiters(c, 0, 0);
                 assertTrue(c.isClosedForReceive(), c::toString);
