@@ -66,7 +66,7 @@ public class BufferedChannelLincheckTest {
     void tryOperationsOnBufferedOneAreLinearizable() {
         new ModelCheckingOptions()
                 .threads(2).actorsPerThread(2).actorsBefore(1).actorsAfter(1)
-                .iterations(10).invocationsPerIteration(200)
+                .iterations(5).invocationsPerIteration(100)
                 .sequentialSpecification(Spec.class)
                 .addCustomScenario(scenario(
                         List.of(actor(getClass(), "trySend", 1)),

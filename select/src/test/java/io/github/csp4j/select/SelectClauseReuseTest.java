@@ -72,7 +72,7 @@ class SelectClauseReuseTest {
 
     /** One producer per channel sends 0..n-1 and closes; one select loop consumes them all. */
     private static void mergeLoop(ThreadKind thread, List<Channel<Integer>> chans) throws Exception {
-        int perProducer = 10_000;
+        int perProducer = 5_000;
         List<Thread> producers = new ArrayList<>();
         for (Channel<Integer> ch : chans) {
             producers.add(thread.start(() -> {

@@ -212,7 +212,7 @@ public class SelectLincheckTest {
     private static ModelCheckingOptions options(Class<?> spec) {
         return new ModelCheckingOptions()
                 .threads(2).actorsPerThread(3).actorsBefore(0).actorsAfter(1)
-                .iterations(10).invocationsPerIteration(150)
+                .iterations(8).invocationsPerIteration(100)
                 .sequentialSpecification(spec);
     }
 
@@ -235,7 +235,7 @@ public class SelectLincheckTest {
     @Test
     void mixedNonBlockingSelectsAreLinearizable() {
         options(MixedSpec.class)
-                .iterations(10)
+                .iterations(5)
                 .addCustomScenario(scenario(
                         List.of(actor(Mixed.class, "selectSendEither")),
                         List.of(List.of(actor(Mixed.class, "selectReceiveEither"), actor(Mixed.class, "trySend2")),

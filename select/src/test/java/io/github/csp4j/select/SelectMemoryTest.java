@@ -59,7 +59,7 @@ class SelectMemoryTest {
     @EnumSource(ThreadKind.class)
     @Timeout(90)
     void waitingSelectCompletedByAPartnerUnlinksItsLosingRegistrations(ThreadKind thread) throws Exception {
-        int n = 200_000; // each iteration leaves four losing registrations to unlink
+        int n = 150_000; // each iteration leaves four losing registrations to unlink
         Channel<Integer> in = Channel.rendezvous();
         Channel<Integer> out = Channel.rendezvous();
         Channel<Integer> idleRendezvous = Channel.rendezvous();
