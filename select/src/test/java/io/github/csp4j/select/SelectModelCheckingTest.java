@@ -72,7 +72,6 @@ class SelectModelCheckingTest {
             selecting.start();
             join(sender);
             if (s1.get() != SendResult.SENT) { // the try-send missed the select: feed the other clause
-
                 call(() -> {
                     r2.send(2);
                     return null;
