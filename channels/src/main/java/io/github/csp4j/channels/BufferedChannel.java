@@ -19,60 +19,64 @@ import org.jctools.queues.MessagePassingQueue;
  * <h2>Invariants</h2>
  * The state word {@code state} holds:
  * <ul>
- *   <li>{@code count} (low bits): elements reserved by senders and not yet reserved by receivers.
- *       A sender reserves ({@code count+1} by CAS) before it offers to the queue. A receiver
- *       reserves ({@code count-1} and {@code inFlight+1}, one CAS) before it polls, and frees the
- *       room ({@code inFlight-1}) after the poll.</li>
- *   <li>{@code inFlight}: receivers between their reservation and the end of their poll. The
- *       capacity bounds {@code used = count + inFlight}, so room is freed only once an element
- *       has left the queue: a send can never overtake an element that a receiver has reserved
- *       but not yet taken (that would break FIFO linearizability between racing receivers).
- *       {@code 0 <= used <= capacity} always, so the queue, sized at least {@code capacity},
- *       never refuses an offer into reserved room. A receiver that reserved always finds its
- *       element; at worst it waits for a sender between its CAS and its offer, a running thread
- *       a few instructions from done.</li>
+ *   <li>{@code count}: elements in the queue that no receiver has reserved yet.</li>
+ *   <li>{@code sendingNow}: senders that reserved room and are offering. A send reserves
+ *       ({@code sendingNow+1}, CAS), offers to the queue, then publishes
+ *       ({@code sendingNow-1, count+1}, one atomic add). So a counted element is always in the
+ *       queue already: a receiver that reserved one never waits for it.</li>
+ *   <li>{@code receivingNow}: receivers that reserved an element ({@code count-1,
+ *       receivingNow+1}, CAS) and are polling it; the poll done, they free its room
+ *       ({@code receivingNow-1}). Room is freed only once the element has left the queue, so a
+ *       send can never overtake an element that a receiver reserved but has not taken.</li>
+ *   <li>The capacity bounds {@code used = count + sendingNow + receivingNow}. The queue is at
+ *       least that large, so an offer into reserved room never fails.</li>
  *   <li>{@code CLOSED}: no new send may reserve. Senders that were waiting at close are still
- *       admitted by the receivers that move them in.</li>
+ *       admitted, by the receivers that move them in.</li>
  *   <li>{@code RECEIVERS_WAITING}: set (under the lock) only while {@code count == 0}, when a
  *       receiver registers to wait; cleared (under the lock) when no live receiver waits.</li>
- *   <li>{@code SENDERS_WAITING}: set (under the lock) only while {@code used == capacity};
- *       cleared when no live sender waits.</li>
+ *   <li>{@code SENDERS_WAITING}: set (under the lock) only while the channel is full; cleared when
+ *       no live sender waits.</li>
  * </ul>
+ * Both in-flight windows are a few instructions on a running thread (an offer or a poll on a
+ * lock-free queue; nothing in them waits), so the only waits on another thread's step, a
+ * try-operation that meets a partner in such a window, are short; they spin briefly and then
+ * yield, never spin alone. Without those waits the try-operations would not be linearizable:
+ * {@code trySend} would answer "full" for room that a finished receive already emptied, and
+ * {@code tryReceive} "empty" for an element a finished send already counted as sent.
  *
  * <h2>Fast path (no lock)</h2>
- * A send CASes {@code count+1} only if the word shows room, open, and no sender waiting; a
- * receive reserves only if it shows an element and no receiver waiting. Because the
- * waiting flags live in the same word, an atomic update that succeeds also tells its thread,
- * atomically, whether the other side is waiting: a sender whose CAS saw {@code RECEIVERS_WAITING}
- * takes the lock after offering and hands elements to waiting receivers in arrival order; a
- * receiver whose room-freeing add saw {@code SENDERS_WAITING} moves waiting senders' elements into
- * the freed room. A waiter sets its flag by CAS on the same word and re-checks {@code count} or
- * {@code used} in that CAS, so a wake-up
- * cannot be lost (the Dekker pair collapses into one word). While a flag is set, fast-path CASes
- * of that side fail: nobody overtakes a waiting party, which gives first come, first served.
+ * A send reserves room only if the word shows room, open, and no sender waiting; a receive
+ * reserves only if it shows an element and no receiver waiting. Because the waiting flags live in
+ * the same word, an atomic update that succeeds also tells its thread, atomically, whether the
+ * other side is waiting: a sender whose publishing add saw {@code RECEIVERS_WAITING} takes the
+ * lock and hands elements to waiting receivers in arrival order; a receiver whose room-freeing
+ * add saw {@code SENDERS_WAITING} moves waiting senders' elements into the freed room. A waiter
+ * sets its flag by CAS on the same word after re-checking, so a wake-up cannot be lost (the
+ * Dekker pair collapses into one word). While a flag is set, fast-path reservations of that side
+ * fail: nobody overtakes a waiting party, which gives first come, first served.
  *
  * <h2>Slow path (lock)</h2>
  * Registration, hand-over to waiters, close and cancel run under the channel's
  * {@link java.util.concurrent.locks.ReentrantLock}. Methods named {@code ...Locked} assume it.
  * While {@code RECEIVERS_WAITING} is set only lock holders decrement {@code count}; while
- * {@code SENDERS_WAITING} is set only lock holders increment it (so {@code used} only falls). Those are the facts the hand-over
- * loops rely on.
+ * {@code SENDERS_WAITING} is set only lock holders reserve room (so {@code count + sendingNow}
+ * only falls). Those are the facts the hand-over loops and {@link #stillWaiting} rely on.
  *
  * <h2>Why it does not spin a virtual thread needlessly</h2>
  * Before registering, a blocked call spins at most {@link Parking#SPINS} iterations reading the
- * state word (skipped on one CPU), then parks. The only other waits are for a reserved element to
- * appear in the queue, where the sender is between two adjacent steps on a running thread.
+ * state word (skipped on one CPU), then parks.
  */
 final class BufferedChannel<T> extends AbstractChannel<T> {
-    private static final long CLOSED_BIT = 1L << 62;
-    private static final long RECEIVERS_WAITING = 1L << 61;
+    private static final long COUNT = 0xFFFF_FFFFL;
+    private static final long SENDING = 1L << 32;
+    private static final long SENDING_BITS = 0x3FFFL << 32;
+    private static final long RECEIVING = 1L << 46;
+    private static final long RECEIVING_BITS = 0x3FFFL << 46;
     private static final long SENDERS_WAITING = 1L << 60;
-    /** One receiver between reserving an element and finishing its poll. */
-    private static final long IN_FLIGHT = 1L << 40;
-    private static final long IN_FLIGHT_BITS = ((1L << 20) - 1) << 40;
-    private static final long COUNT = IN_FLIGHT - 1;
-    /** A batch reserves at most this many elements per CAS, so the in-flight field cannot overflow. */
-    private static final int MAX_BATCH_RESERVATION = 1 << 12;
+    private static final long RECEIVERS_WAITING = 1L << 61;
+    private static final long CLOSED_BIT = 1L << 62;
+    /** A batch reserves at most this many elements per CAS, so {@code receivingNow} cannot overflow. */
+    private static final int MAX_BATCH_RESERVATION = 1 << 10;
 
     private static final VarHandle STATE;
 
@@ -108,6 +112,30 @@ final class BufferedChannel<T> extends AbstractChannel<T> {
         this.pollTurn = Queues.consumersMustTakeTurns(capacity, sc) ? new AtomicBoolean() : null;
     }
 
+    // ---- the state word ---------------------------------------------------------------------------
+
+    private static long count(long s) {
+        return s & COUNT;
+    }
+
+    private static long sendingNow(long s) {
+        return (s & SENDING_BITS) >>> 32;
+    }
+
+    private static long receivingNow(long s) {
+        return (s & RECEIVING_BITS) >>> 46;
+    }
+
+    /** Elements counted or being sent: what a send must not push past the capacity. */
+    private static long pending(long s) {
+        return count(s) + sendingNow(s);
+    }
+
+    /** {@link #pending} plus room still held by receivers mid-poll: what the queue holds at most. */
+    private static long used(long s) {
+        return pending(s) + receivingNow(s);
+    }
+
     // ---- send -----------------------------------------------------------------------------------
 
     @Override
@@ -118,28 +146,37 @@ final class BufferedChannel<T> extends AbstractChannel<T> {
             if ((s & CLOSED_BIT) != 0) {
                 return SendResult.CLOSED;
             }
-            if ((s & SENDERS_WAITING) != 0 || used(s) >= capacity) {
-                if ((s & SENDERS_WAITING) == 0 && (s & COUNT) < capacity) {
-                    // The room is held only by receivers that already took their elements and
-                    // are finishing their polls: it is free in every linearization, so wait for
-                    // it rather than answer FULL spuriously. Such a receiver may itself be waiting
-                    // for a sender's offer and have yielded its carrier, so back off by yielding.
-                    backOff(attempt);
-                    continue;
-                }
+            if ((s & SENDERS_WAITING) != 0 || pending(s) >= capacity) {
                 return overflow == OverflowPolicy.BLOCK ? SendResult.FULL : sendOverflowing(element);
             }
-            if (STATE.weakCompareAndSet(this, s, s + 1)) {
+            if (used(s) >= capacity) {
+                // The room is held by receivers that already took their elements and are
+                // finishing their polls: it is free in every linearization, so wait the few
+                // instructions for it rather than answer FULL spuriously.
+                backOff(attempt);
+                continue;
+            }
+            if (STATE.weakCompareAndSet(this, s, s + SENDING)) {
                 offerReserved(element);
-                if ((s & RECEIVERS_WAITING) != 0) {
-                    lock.lock();
-                    try {
-                        handToReceiversLocked();
-                    } finally {
-                        lock.unlock();
-                    }
-                }
+                publish(false);
                 return SendResult.SENT;
+            }
+        }
+    }
+
+    /** Counts an offered element; hands elements to waiting receivers if the add saw any. */
+    private void publish(boolean locked) {
+        long before = (long) STATE.getAndAdd(this, 1L - SENDING);
+        if ((before & RECEIVERS_WAITING) != 0) {
+            if (locked) {
+                handToReceiversLocked();
+            } else {
+                lock.lock();
+                try {
+                    handToReceiversLocked();
+                } finally {
+                    lock.unlock();
+                }
             }
         }
     }
@@ -152,7 +189,7 @@ final class BufferedChannel<T> extends AbstractChannel<T> {
             if ((s & SENDERS_WAITING) != 0) {
                 break; // others wait already: queue up behind them
             }
-            if (used(s) < capacity || (s & CLOSED_BIT) != 0) {
+            if (pending(s) < capacity || (s & CLOSED_BIT) != 0) {
                 SendResult r = trySend(element);
                 if (r != SendResult.FULL) {
                     return r;
@@ -186,19 +223,19 @@ final class BufferedChannel<T> extends AbstractChannel<T> {
             if ((s & CLOSED_BIT) != 0) {
                 return SendResult.CLOSED;
             }
-            if (used(s) < capacity) {
-                if (STATE.compareAndSet(this, s, s + 1)) {
+            if (pending(s) < capacity) {
+                if (used(s) >= capacity) {
+                    backOff(attempt); // room held by receivers finishing their polls: it is coming
+                } else if (STATE.compareAndSet(this, s, s + SENDING)) {
                     offerReserved(element);
-                    if ((s & RECEIVERS_WAITING) != 0) {
-                        handToReceiversLocked();
-                    }
+                    publish(true);
                     return SendResult.SENT;
                 }
-            } else if ((s & COUNT) < capacity) {
-                backOff(attempt); // the room is held by receivers finishing their polls: it is coming
+            } else if (count(s) == 0) {
+                backOff(attempt); // everything pending is still being sent: wait for it to count
             } else if (reserve(s, 1)) {
                 dropped.add(pollReserved());
-                finishTaking(1); // the dropping channel never has waiting senders
+                finishTaking(1); // a dropping channel never has waiting senders
             }
         }
     }
@@ -207,11 +244,19 @@ final class BufferedChannel<T> extends AbstractChannel<T> {
 
     @Override
     Object tryReceiveInternal() {
-        for (;;) {
+        for (int attempt = 0;; attempt++) {
             long s = state;
-            long count = s & COUNT;
-            if (count == 0 || (s & RECEIVERS_WAITING) != 0) {
-                return count == 0 && (s & (CLOSED_BIT | SENDERS_WAITING)) == CLOSED_BIT ? CLOSED : EMPTY;
+            if ((s & RECEIVERS_WAITING) != 0) {
+                return EMPTY; // what is there is owed to the receivers waiting first
+            }
+            if (count(s) == 0) {
+                if (sendingNow(s) != 0) {
+                    // A send has reserved room and is offering: it may already count as done
+                    // for others, so wait the few instructions for it rather than answer EMPTY.
+                    backOff(attempt);
+                    continue;
+                }
+                return (s & (CLOSED_BIT | SENDERS_WAITING)) == CLOSED_BIT ? CLOSED : EMPTY;
             }
             if (reserve(s, 1)) {
                 T e = pollReserved();
@@ -236,7 +281,7 @@ final class BufferedChannel<T> extends AbstractChannel<T> {
             if ((s & RECEIVERS_WAITING) != 0) {
                 break; // others wait already: queue up behind them
             }
-            if ((s & COUNT) != 0 || (s & CLOSED_BIT) != 0) {
+            if (pending(s) != 0 || (s & CLOSED_BIT) != 0) {
                 Object r = tryReceiveInternal();
                 if (r != EMPTY) {
                     return r;
@@ -246,7 +291,7 @@ final class BufferedChannel<T> extends AbstractChannel<T> {
         return EMPTY;
     }
 
-    /** Takes the rest of the batch with one CAS: reserves up to {@code maxElements - 1} at once. */
+    /** Takes the rest of the batch with one reservation of up to {@code maxElements - 1} elements. */
     @Override
     public List<T> receiveBatch(int maxElements) throws InterruptedException {
         if (maxElements < 1) {
@@ -255,11 +300,11 @@ final class BufferedChannel<T> extends AbstractChannel<T> {
         T first = receive();
         List<T> batch = new ArrayList<>(Math.min(maxElements, 64));
         batch.add(first);
-        for (;;) {
+        while (batch.size() < maxElements) {
             long s = state;
-            int take = (int) Math.min(s & COUNT, Math.min(maxElements - batch.size(), MAX_BATCH_RESERVATION));
+            int take = (int) Math.min(count(s), Math.min(maxElements - batch.size(), MAX_BATCH_RESERVATION));
             if (take == 0 || (s & RECEIVERS_WAITING) != 0) {
-                return batch;
+                break;
             }
             if (reserve(s, take)) {
                 for (int i = 0; i < take; i++) {
@@ -273,9 +318,9 @@ final class BufferedChannel<T> extends AbstractChannel<T> {
                         lock.unlock();
                     }
                 }
-                return batch;
             }
         }
+        return batch;
     }
 
     // ---- registration (lock held) ---------------------------------------------------------------
@@ -284,21 +329,24 @@ final class BufferedChannel<T> extends AbstractChannel<T> {
     public Registration registerReceive(WaitNode node) {
         for (;;) {
             long s = state;
-            long count = s & COUNT;
-            if (count > 0 && (s & RECEIVERS_WAITING) == 0) {
+            if (count(s) > 0 && (s & RECEIVERS_WAITING) == 0) {
                 if (reserve(s, 1)) {
                     claimOwn(node);
-                    node.complete(pollReserved(), WaitNode.DONE);
-                    if ((finishTaking(1) & SENDERS_WAITING) != 0) {
+                    T e = pollReserved();
+                    long before = finishTaking(1);
+                    node.complete(e, WaitNode.DONE);
+                    if ((before & SENDERS_WAITING) != 0) {
                         admitSendersLocked();
                     }
                     return Registration.COMPLETED;
                 }
-            } else if (count == 0 && (s & CLOSED_BIT) != 0 && senders.firstLive(null) == null) {
+            } else if (pending(s) == 0 && (s & CLOSED_BIT) != 0 && senders.firstLive(null) == null) {
                 claimOwn(node);
                 node.complete(null, WaitNode.CLOSED);
                 return Registration.COMPLETED;
             } else if (STATE.compareAndSet(this, s, s | RECEIVERS_WAITING)) {
+                // count is 0 (a send still offering will see the flag when it publishes), or
+                // others wait ahead of us for what is there
                 receivers.add(node);
                 return Registration.WAITING;
             }
@@ -309,26 +357,27 @@ final class BufferedChannel<T> extends AbstractChannel<T> {
     public Registration registerSend(WaitNode node) {
         @SuppressWarnings("unchecked")
         T element = (T) node.item();
-        for (;;) {
+        for (int attempt = 0;; attempt++) {
             long s = state;
             if ((s & CLOSED_BIT) != 0) {
                 claimOwn(node);
                 node.complete(null, WaitNode.CLOSED);
                 return Registration.COMPLETED;
             }
-            if (used(s) < capacity && (s & SENDERS_WAITING) == 0) {
-                if (STATE.compareAndSet(this, s, s + 1)) {
+            if (pending(s) < capacity && (s & SENDERS_WAITING) == 0) {
+                if (used(s) >= capacity) {
+                    backOff(attempt); // room held by receivers finishing their polls: it is coming
+                } else if (STATE.compareAndSet(this, s, s + SENDING)) {
                     claimOwn(node);
                     offerReserved(element);
                     node.complete(null, WaitNode.DONE);
-                    if ((s & RECEIVERS_WAITING) != 0) {
-                        handToReceiversLocked();
-                    }
+                    publish(true);
                     return Registration.COMPLETED;
                 }
             } else if (overflow != OverflowPolicy.BLOCK) {
-                // A dropping channel never makes a sender wait. The callback runs under the lock
-                // here (a select's registration); the lock is reentrant.
+                // A dropping channel never makes a sender wait (its try-send never reports FULL,
+                // so a select gets here only through a race). The callback runs under the lock
+                // here; the lock is reentrant.
                 claimOwn(node);
                 List<T> dropped = new ArrayList<>(1);
                 if (overflow == OverflowPolicy.DROP_NEWEST) {
@@ -347,15 +396,17 @@ final class BufferedChannel<T> extends AbstractChannel<T> {
     }
 
     /**
-     * A receive still waits while {@code count == 0}: with {@code RECEIVERS_WAITING} set only lock
-     * holders decrement it. A send still waits while {@code count >= capacity}: with
-     * {@code SENDERS_WAITING} set only lock holders increment it. (Room held by receivers
-     * finishing their polls counts as free, as in {@link #trySend}.) Close needs the lock.
+     * A receive still waits while nothing is counted or being sent: with
+     * {@code RECEIVERS_WAITING} set only lock holders decrement {@code count}, and a send that
+     * reserves ends by counting, so if both are zero now, they were since registration. A send
+     * still waits while {@code count + sendingNow >= capacity}, which can only fall while
+     * {@code SENDERS_WAITING} is set and we hold the lock. Room held by receivers finishing their
+     * polls counts as free, as in {@link #trySend}. Close needs the lock.
      */
     @Override
     public boolean stillWaiting(WaitNode node) {
-        long count = state & COUNT;
-        return node.isSend() ? count >= capacity : count == 0;
+        long s = state;
+        return node.isSend() ? pending(s) >= capacity : pending(s) == 0;
     }
 
     @Override
@@ -377,7 +428,7 @@ final class BufferedChannel<T> extends AbstractChannel<T> {
     // ---- hand-over to waiters (lock held) ---------------------------------------------------------
 
     /**
-     * Gives buffered elements to waiting receivers, first come first served, while both exist.
+     * Gives counted elements to waiting receivers, first come first served, while both exist.
      * {@code RECEIVERS_WAITING} keeps fast-path receivers out, so {@code count} cannot drop under us.
      */
     private void handToReceiversLocked() {
@@ -386,7 +437,7 @@ final class BufferedChannel<T> extends AbstractChannel<T> {
             if ((s & RECEIVERS_WAITING) == 0) {
                 return;
             }
-            if ((s & COUNT) == 0) {
+            if (count(s) == 0) {
                 closeReceiversIfDrainedLocked();
                 return;
             }
@@ -418,7 +469,8 @@ final class BufferedChannel<T> extends AbstractChannel<T> {
     /**
      * Moves waiting senders' elements into free room, first come first served. Senders that
      * waited before a close are still admitted. {@code SENDERS_WAITING} keeps fast-path senders
-     * out, so room cannot vanish under us.
+     * out, so room cannot vanish under us. Room still held by receivers finishing their polls is
+     * left to them: their room-freeing add sees the flag and calls this again.
      */
     private void admitSendersLocked() {
         for (;;) {
@@ -437,7 +489,7 @@ final class BufferedChannel<T> extends AbstractChannel<T> {
                 continue;
             }
             senders.remove(n);
-            long before = (long) STATE.getAndAdd(this, 1L);
+            STATE.getAndAdd(this, SENDING);
             if (senders.firstLive(null) == null) {
                 clearBits(SENDERS_WAITING);
             }
@@ -445,16 +497,14 @@ final class BufferedChannel<T> extends AbstractChannel<T> {
             T element = (T) n.item();
             offerReserved(element);
             n.complete(null, WaitNode.DONE);
-            if ((before & RECEIVERS_WAITING) != 0) {
-                handToReceiversLocked();
-            }
+            publish(true);
         }
     }
 
     /** When closed, empty and no admitted sender is left, every waiting receiver sees "closed". */
     private void closeReceiversIfDrainedLocked() {
         long s = state;
-        if ((s & CLOSED_BIT) == 0 || (s & COUNT) != 0 || senders.firstLive(null) != null) {
+        if ((s & CLOSED_BIT) == 0 || pending(s) != 0 || senders.firstLive(null) != null) {
             return;
         }
         for (WaitNode n; (n = receivers.peek()) != null; ) {
@@ -501,12 +551,14 @@ final class BufferedChannel<T> extends AbstractChannel<T> {
                 }
             }
             clearBits(SENDERS_WAITING);
-            for (;;) {
+            for (int attempt = 0;; attempt++) {
                 long s = state;
-                if ((s & COUNT) == 0) {
-                    break;
-                }
-                if (reserve(s, 1)) {
+                if (count(s) == 0) {
+                    if (sendingNow(s) == 0) {
+                        break;
+                    }
+                    backOff(attempt); // a send that reserved before the close is still offering
+                } else if (reserve(s, 1)) {
                     discarded.add(pollReserved());
                     finishTaking(1);
                 }
@@ -528,7 +580,7 @@ final class BufferedChannel<T> extends AbstractChannel<T> {
         }
     }
 
-    /** Polls an element that was reserved: it is there, or its sender is about to offer it. */
+    /** Polls an element that was reserved: it is in the queue already (it was counted after its offer). */
     private T pollReserved() {
         T e;
         for (int i = 0; (e = poll()) == null; i++) {
@@ -552,10 +604,21 @@ final class BufferedChannel<T> extends AbstractChannel<T> {
     }
 
     /**
-     * For waits on a step that another thread is about to take (a reserved element not yet
-     * offered, reserved room not yet freed): spin briefly, then yield, so that a virtual thread
-     * we wait for, which may have yielded its own carrier, gets one back. Never only spin: with
-     * two carriers, two spinners could starve the very thread they wait for.
+     * Reserves {@code k} counted elements if the word is still {@code s}: they leave
+     * {@code count} but keep their room (as {@code receivingNow}) until {@link #finishTaking}.
+     */
+    private boolean reserve(long s, long k) {
+        return STATE.compareAndSet(this, s, s - k + k * RECEIVING);
+    }
+
+    /** Frees the room of {@code k} taken elements; returns the word before, for its waiting flags. */
+    private long finishTaking(long k) {
+        return (long) STATE.getAndAdd(this, -k * RECEIVING);
+    }
+
+    /**
+     * For waits on a step that another running thread is about to take: spin briefly, then
+     * yield, so that on a busy machine the thread we wait for gets a processor. Never only spin.
      */
     private static void backOff(int attempt) {
         if (attempt < 64) {
@@ -563,26 +626,6 @@ final class BufferedChannel<T> extends AbstractChannel<T> {
         } else {
             Thread.yield();
         }
-    }
-
-    /** Elements plus room held by receivers still polling: what the capacity bounds. */
-    private static long used(long s) {
-        return (s & COUNT) + ((s & IN_FLIGHT_BITS) >>> 40);
-    }
-
-    /**
-     * Reserves {@code k} elements if the word is still {@code s}: they leave {@code count} but
-     * still hold their room (as in-flight) until {@link #finishTaking} after the polls. Room is
-     * freed only once the elements are out of the queue, so a send can never overtake an element
-     * that a receiver has reserved but not yet taken.
-     */
-    private boolean reserve(long s, long k) {
-        return STATE.compareAndSet(this, s, s - k + k * IN_FLIGHT);
-    }
-
-    /** Frees the room of {@code k} taken elements; returns the word before, for its waiting flags. */
-    private long finishTaking(long k) {
-        return (long) STATE.getAndAdd(this, -k * IN_FLIGHT);
     }
 
     private void setBits(long bits) {
@@ -617,7 +660,7 @@ final class BufferedChannel<T> extends AbstractChannel<T> {
 
     @Override
     public int size() {
-        return (int) (state & COUNT);
+        return (int) count(state);
     }
 
     @Override
@@ -628,7 +671,7 @@ final class BufferedChannel<T> extends AbstractChannel<T> {
     @Override
     public boolean isClosedForReceive() {
         long s = state;
-        return (s & COUNT) == 0 && (s & (CLOSED_BIT | SENDERS_WAITING)) == CLOSED_BIT;
+        return pending(s) == 0 && (s & (CLOSED_BIT | SENDERS_WAITING)) == CLOSED_BIT;
     }
 
     @Override
@@ -646,7 +689,7 @@ final class BufferedChannel<T> extends AbstractChannel<T> {
         return "Channel[" + kind
                 + (kind == ChannelKind.UNBOUNDED ? "" : ", capacity=" + capacity)
                 + (kind == ChannelKind.DROPPING ? ", " + overflow : "")
-                + ", size=" + (s & COUNT)
+                + ", size=" + count(s)
                 + ", waiting receivers=" + waitingReceivers
                 + ", waiting senders=" + waitingSenders
                 + ", " + stateName((s & CLOSED_BIT) != 0)

@@ -35,7 +35,16 @@ import java.util.function.Supplier;
  * {@link #select} is fair: when several clauses are ready, each is chosen with equal probability
  * (clauses are tried in a fresh uniformly random order, as Go does). {@link #selectInOrder} is
  * the priority variant: it picks the first ready clause in the order given, e.g. to always drain
- * a control channel first.
+ * a control channel first. Clauses are tried one after another without locking (that is what
+ * keeps a ready select fast), so "first ready" means first found ready when tried: a clause
+ * that becomes ready just after it was tried does not beat a later clause that was ready when
+ * tried, as with Kotlin's biased select.
+ *
+ * <h2>Default</h2>
+ * A {@link #onDefault default} clause is taken only when there was one instant at which no
+ * other clause could complete: when trying the clauses finds none ready, the select confirms it
+ * under the locks of all its channels (as Go's select does), and tries again if a clause became
+ * ready meanwhile. A clause that stayed ready throughout is never passed over for the default.
  *
  * <h2>Clauses</h2>
  * <ul>

@@ -16,12 +16,11 @@ import org.junit.jupiter.api.Timeout;
  * two platform threads against a one-slot FIFO (a Go channel of capacity 1). Select's send and
  * receive clauses use exactly these try-operations in their poll phase.
  *
- * <p><b>Fails</b> (a channels-module bug): the slot holds 1; thread 1 tries to receive while
- * thread 2 sends 2 and then receives. Thread 1 reserves the element (count 1 to 0) but has not
- * yet polled the queue; thread 2's send now fits (count 0 to 1) and its receive reserves and polls
- * first, taking 1; thread 1 then polls 2. Outcome: thread 1 got 2, thread 2 sent and got 1. No
- * sequential order explains it: thread 2's send could succeed only after thread 1's receive had
- * taken 1, so thread 1 received an element sent after its receive took effect.
+ * <p>The custom scenario is the one that once failed: the slot holds 1; thread 1 tries to receive
+ * while thread 2 sends 2 and then receives. When a receiver's reservation freed the room before
+ * its poll took the element, thread 2's send fitted and its receive took 1 first, leaving 2 for
+ * thread 1: an element sent after thread 1's receive took effect. Room is now freed only after
+ * the poll.
  */
 @Timeout(120)
 public class BufferedChannelLincheckTest {
