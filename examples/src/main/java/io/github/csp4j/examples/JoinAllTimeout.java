@@ -13,8 +13,8 @@ import java.util.Map;
  * Joining with a timeout: wait so long for a group of coroutines, then deal with the late ones.
  *
  * <p>Ports the notes' remark on {@code gevent.joinall(greenlets, timeout=...)}: five coroutines
- * need 0, 1, 2, 4 and 5 s; {@link Coroutines#joinAll(Duration, java.util.Collection)} waits 3 s
- * and returns those that finished. The other two are still running: here they are cancelled
+ * need 0, 1, 1.5, 4.5 and 6 s; {@link Coroutines#joinAll(Duration, java.util.Collection)} waits
+ * 3 s and returns those that finished. The other two are still running: here they are cancelled
  * (gevent would leave them running, as joinAll does, unless you kill them).
  */
 public final class JoinAllTimeout {
@@ -32,11 +32,11 @@ public final class JoinAllTimeout {
     static Result run(Duration unit, PrintStream out) throws InterruptedException {
         LessonClock clock = LessonClock.start(unit);
         Map<String, Double> work = new LinkedHashMap<>();
-        work.put("instant", 0.0);
-        work.put("one", 1.0);
-        work.put("two", 2.0);
-        work.put("four", 4.0);
-        work.put("five", 5.0);
+        work.put("sleep-0", 0.0);
+        work.put("sleep-1", 1.0);
+        work.put("sleep-1.5", 1.5);
+        work.put("sleep-4.5", 4.5);
+        work.put("sleep-6", 6.0);
 
         List<Coroutine<String>> jobs = new ArrayList<>();
         work.forEach((name, seconds) -> jobs.add(Coroutines.spawn(name, () -> {

@@ -49,7 +49,7 @@ public final class Tour {
                     "gevent notes: foo/bar/baz", CooperativeHandoffs.class, CooperativeHandoffs::run),
             new Example("events", "one setter and five waiters: all wake when the event is set",
                     "gevent notes: Events", Events.class, Events::run),
-            new Example("joinall-timeout", "joinAll waits 3 s: three coroutines finished, two are cancelled",
+            new Example("joinall-timeout", "joinAll waits 3 s: three coroutines finished, the two slower ones are cancelled",
                     "gevent notes: joinall(timeout=...)", JoinAllTimeout.class, JoinAllTimeout::run),
             new Example("gather", "upload files and send emails: 8 s of waiting done in 5 s",
                     "asyncio primer: gather", Gather.class, Gather::run),

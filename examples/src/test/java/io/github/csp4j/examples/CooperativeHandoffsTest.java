@@ -11,7 +11,7 @@ class CooperativeHandoffsTest {
     @Test
     void theWaitsDecideTheOrderAndOverlap() throws Exception {
         Output output = new Output();
-        CooperativeHandoffs.Result r = CooperativeHandoffs.run(Duration.ofMillis(200), output.out());
+        CooperativeHandoffs.Result r = CooperativeHandoffs.run(Duration.ofMillis(500), output.out()); // 250 ms below 5.5 s
         List<String> lines = r.lines();
         assertEquals(7, lines.size(), lines.toString());
 

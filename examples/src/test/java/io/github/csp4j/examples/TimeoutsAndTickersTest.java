@@ -10,7 +10,7 @@ class TimeoutsAndTickersTest {
     @Test
     void ticksThenBoomThenATimeoutAndAResult() throws Exception {
         Output output = new Output();
-        TimeoutsAndTickers.Result r = TimeoutsAndTickers.run(Duration.ofMillis(100), output.out());
+        TimeoutsAndTickers.Result r = TimeoutsAndTickers.run(Duration.ofMillis(200), output.out()); // 1 s between result and timeout
         assertTrue(r.boom());
         assertTrue(r.ticks() <= 5, "at most 5 ticks of 0.1 s in 0.5 s: " + r.ticks());
         assertEquals("timeout 1", r.first());

@@ -11,7 +11,7 @@ class WorkerPoolTest {
     @Test
     void resultsComeBackInInputOrderFasterThanOneWorker() throws Exception {
         Output output = new Output();
-        WorkerPool.Result r = WorkerPool.run(Duration.ofMillis(50), output.out());
+        WorkerPool.Result r = WorkerPool.run(Duration.ofMillis(100), output.out());
         assertEquals(r.inputs().stream().map(n -> n * n).toList(), r.results());
         assertEquals(r.inputs().size(), r.finishOrder().size());
         double oneWorker = WorkerPool.JOB_SECONDS.stream().mapToDouble(Double::doubleValue).sum();
