@@ -30,8 +30,8 @@ public final class ChannelDemo {
     static void produce(SendChannel<String> out, int n, PrintStream log) throws InterruptedException {
         try {
             for (int i = 1; i <= n; i++) {
+                log.println("  sending  job-" + i);
                 out.send("job-" + i); // waits while the buffer is full: back-pressure
-                log.println("  sent     job-" + i);
             }
         } finally {
             out.close(); // receivers drain what is buffered, then their loop ends

@@ -26,7 +26,7 @@ public final class CpuBound {
     private CpuBound() {
     }
 
-    static final int LIMIT = 3_000_000;
+    static final int LIMIT = 2_000_000;
     static final int CHUNKS = 16;
 
     /** What happened: the prime counts and the real milliseconds of each way, and the cores. */
@@ -46,7 +46,7 @@ public final class CpuBound {
         double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         out.printf("  counting the primes below %,d, on a machine with %d cores (load average %.1f)%n",
                 limit, cores, load);
-        countPrimes(2, limit / 8); // warm-up, so that all three ways run compiled code
+        countPrimes(2, limit / 4); // warm-up, so that all three ways run compiled code
 
         long start = System.nanoTime();
         long sequentialCount = countPrimes(2, limit);
