@@ -122,6 +122,8 @@ public final class Tour {
             }
             chosen.add(example.get());
         }
+        out.printf("Times are in lesson seconds; run by name, a lesson second lasts %d ms: the real timing.%n",
+                REAL_UNIT.toMillis());
         return runAll(chosen, REAL_UNIT, out, err);
     }
 
