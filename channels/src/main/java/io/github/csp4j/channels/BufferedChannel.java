@@ -225,6 +225,38 @@ final class BufferedChannel<T> extends AbstractChannel<T> {
         return EMPTY;
     }
 
+    /** Takes the rest of the batch with one CAS: reserves up to {@code maxElements - 1} at once. */
+    @Override
+    public List<T> receiveBatch(int maxElements) throws InterruptedException {
+        if (maxElements < 1) {
+            throw new IllegalArgumentException("maxElements must be >= 1, was " + maxElements);
+        }
+        T first = receive();
+        List<T> batch = new ArrayList<>(Math.min(maxElements, 64));
+        batch.add(first);
+        for (;;) {
+            long s = state;
+            long take = Math.min(s & COUNT, maxElements - 1);
+            if (take == 0 || (s & RECEIVERS_WAITING) != 0) {
+                return batch;
+            }
+            if (STATE.compareAndSet(this, s, s - take)) {
+                for (long i = 0; i < take; i++) {
+                    batch.add(pollReserved());
+                }
+                if ((s & SENDERS_WAITING) != 0) {
+                    lock.lock();
+                    try {
+                        admitSendersLocked();
+                    } finally {
+                        lock.unlock();
+                    }
+                }
+                return batch;
+            }
+        }
+    }
+
     // ---- registration (lock held) ---------------------------------------------------------------
 
     @Override

@@ -418,6 +418,11 @@ final class CoroutineTask<T> implements Coroutine<T>, Runnable {
         return Objects.requireNonNullElse(name, "");
     }
 
+    /** The name given at spawn, or {@code null}. */
+    String nameOrNull() {
+        return name;
+    }
+
     @Override
     public String toString() {
         int s = state;

@@ -3,9 +3,13 @@ package io.github.csp4j.coroutine;
 import io.github.csp4j.channels.Channel;
 import io.github.csp4j.channels.ChannelClosedException;
 import io.github.csp4j.channels.ReceiveChannel;
+import io.github.csp4j.select.Select;
+import io.github.csp4j.select.SelectClause;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.time.Duration;
+import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * A flag that coroutines can wait for: {@code gevent.event.Event}, {@code asyncio.Event},
@@ -25,8 +29,14 @@ import java.time.Duration;
  * answers {@link Thread#interrupt()} with {@link InterruptedException}.
  *
  * <h2>In a select</h2>
- * {@link #asChannel()} gives a channel that completes as closed when the event is set (Go's
- * {@code <-done}), for waiting on the event together with other channels.
+ * {@link #onSet(Supplier)} is a select clause that fires when the event is set, for waiting on the
+ * event together with channels (Go's {@code case <-done:}):
+ * <pre>{@code
+ * String what = Select.select(
+ *         Select.onReceive(jobs, job -> "job " + job),
+ *         shutdown.onSet(() -> "shutting down"));
+ * }</pre>
+ * {@link #asChannel()} gives the same as a channel that completes as closed when the event is set.
  */
 public final class Event {
     /*
@@ -117,6 +127,20 @@ public final class Event {
         return new ChannelView<>(channel, () -> {
             throw new UnsupportedOperationException("an event's channel cannot be cancelled; set the event");
         }, "event ");
+    }
+
+    /**
+     * Returns a select clause that fires when the event is set (at once if it is set now), and
+     * then returns what {@code handler} supplies: Go's {@code case <-done:} on a channel that is
+     * closed to broadcast. It is a {@link Select#onReceiveCatching receive-catching} clause on
+     * {@link #asChannel()}, so it stands for the event as of this call: after a {@link #clear()}
+     * that follows a set, build a new clause (a reused one would keep firing).
+     *
+     * @throws NullPointerException if {@code handler} is null
+     */
+    public <R> SelectClause<R> onSet(Supplier<? extends R> handler) {
+        Objects.requireNonNull(handler, "handler");
+        return Select.onReceiveCatching(asChannel(), closed -> handler.get());
     }
 
     @Override

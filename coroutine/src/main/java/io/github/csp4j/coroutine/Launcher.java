@@ -40,8 +40,8 @@ abstract class Launcher {
             if (t == null) {
                 throw new RejectedExecutionException("thread factory returned no thread: " + factory);
             }
-            String name = task.name();
-            if (!name.isEmpty()) {
+            String name = task.nameOrNull();
+            if (name != null) {
                 t.setName(name);
             }
             t.start();
@@ -66,8 +66,8 @@ abstract class Launcher {
 
         @Override
         void launch(CoroutineTask<?> task) {
-            String name = task.name();
-            if (name.isEmpty()) {
+            String name = task.nameOrNull();
+            if (name == null) {
                 executor.execute(task);
                 return;
             }

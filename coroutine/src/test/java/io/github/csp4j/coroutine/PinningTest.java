@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.*;
 import io.github.csp4j.channels.Channel;
 import io.github.csp4j.channels.OverflowPolicy;
 import io.github.csp4j.channels.ReceiveChannel;
+import io.github.csp4j.select.Select;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,7 +20,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * No carrier pinning: a busy workload of coroutines exchanging over every channel kind (and using
- * scopes, joins, generators, Event, WaitGroup, gather, timers) records no
+ * scopes, joins, generators, selects, Event, WaitGroup, gather, timers) records no
  * {@code jdk.VirtualThreadPinned} event, threshold 0. A control proves the recording would see one.
  */
 class PinningTest {
@@ -134,6 +135,24 @@ class PinningTest {
                 parts.add(scope.spawn(() -> v));
             }
             assertEquals(50, Coroutines.gather(parts).size());
+            // a select over two channels fed by two producers, with an event clause that never fires
+            Channel<Integer> left = Channel.rendezvous();
+            Channel<Integer> right = Channel.buffered(8);
+            Event never = new Event();
+            for (Channel<Integer> ch : List.of(left, right)) {
+                scope.spawn(() -> {
+                    for (int i = 0; i < n; i++) {
+                        ch.send(i);
+                    }
+                    return null;
+                });
+            }
+            long selected = 0;
+            for (int i = 0; i < 2 * n; i++) {
+                selected += Select.select(Select.onReceive(left, x -> 1), Select.onReceive(right, x -> 1),
+                        never.onSet(() -> 0));
+            }
+            assertEquals(2L * n, selected);
             Timers.after(Duration.ofMillis(1)).receive();
             closer.join();
         }

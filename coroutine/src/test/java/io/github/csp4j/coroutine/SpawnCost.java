@@ -17,13 +17,30 @@ public final class SpawnCost {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 15;
         ThreadFactory vt = Thread.ofVirtual().factory();
         Runnable empty = () -> { };
+        long[] b = new long[rounds];
+        long[] h = new long[rounds];
+        long[] s = new long[rounds];
         for (int r = 0; r < rounds; r++) {
-            long bare = bare(vt, empty);
-            long handle = handles(empty);
-            long scoped = scoped(empty);
+            b[r] = bare(vt, empty);
+            h[r] = handles(empty);
+            s[r] = scoped(empty);
             System.out.printf("round %2d: bare virtual thread %4d ns, Coroutines.spawn %4d ns (%+.1f%%), scope.spawn %4d ns (%+.1f%%)%n",
-                    r, bare, handle, 100.0 * (handle - bare) / bare, scoped, 100.0 * (scoped - bare) / bare);
+                    r, b[r], h[r], 100.0 * (h[r] - b[r]) / b[r], s[r], 100.0 * (s[r] - b[r]) / b[r]);
         }
+        int warm = rounds / 3; // the first third is warm-up
+        System.out.printf("after warm-up, min / median per coroutine: bare %d / %d ns, Coroutines.spawn %d / %d ns,"
+                        + " scope.spawn %d / %d ns%n",
+                min(b, warm), median(b, warm), min(h, warm), median(h, warm), min(s, warm), median(s, warm));
+    }
+
+    private static long min(long[] xs, int from) {
+        return java.util.Arrays.stream(xs, from, xs.length).min().orElse(0);
+    }
+
+    private static long median(long[] xs, int from) {
+        long[] c = java.util.Arrays.copyOfRange(xs, from, xs.length);
+        java.util.Arrays.sort(c);
+        return c[c.length / 2];
     }
 
     private static long bare(ThreadFactory vt, Runnable body) throws InterruptedException {
