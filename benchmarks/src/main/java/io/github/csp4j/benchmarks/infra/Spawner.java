@@ -1,0 +1,34 @@
+package io.github.csp4j.benchmarks.infra;
+
+/**
+ * Starts a coroutine and joins it, for the spawn shape. {@link #create} builds one per
+ * implementation name.
+ */
+public interface Spawner {
+    /** Implementation name: {@code Thread.ofVirtual().start(body)} and {@code Thread.join()}. */
+    String VIRTUAL_THREAD = "virtual-thread";
+
+    /** Starts {@code body}; returns the handle that {@link #join} takes. */
+    Object spawn(Runnable body);
+
+    /** Waits for the coroutine of {@code handle} to finish. */
+    void join(Object handle) throws InterruptedException;
+
+    /** Creates the spawner named {@code impl}: {@value #VIRTUAL_THREAD}. */
+    static Spawner create(String impl) {
+        return switch (impl) {
+            case VIRTUAL_THREAD -> new Spawner() {
+                @Override
+                public Object spawn(Runnable body) {
+                    return Thread.ofVirtual().start(body);
+                }
+
+                @Override
+                public void join(Object handle) throws InterruptedException {
+                    ((Thread) handle).join();
+                }
+            };
+            default -> throw new IllegalArgumentException("unknown spawn implementation: " + impl);
+        };
+    }
+}
