@@ -71,7 +71,7 @@ public class MillionParked {
     public void setup() {
         coroutines = Sizes.scaled(COROUTINES);
         threads = new Thread[coroutines];
-        @SuppressWarnings("unchecked")
+        @SuppressWarnings({"unchecked", "rawtypes"})
         Pipe<Integer>[] array = new Pipe[coroutines];
         pipes = array;
         pipe();

@@ -76,7 +76,7 @@ public final class Flows {
      * receives from the last. All threads are started and joined here.
      */
     public static void chain(String impl, int capacity, int stages, int values) throws InterruptedException {
-        @SuppressWarnings("unchecked")
+        @SuppressWarnings({"unchecked", "rawtypes"})
         Pipe<Integer>[] links = new Pipe[stages + 1];
         for (int i = 0; i <= stages; i++) {
             links[i] = Pipes.create(impl, capacity);
