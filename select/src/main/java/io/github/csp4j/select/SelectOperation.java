@@ -1,0 +1,282 @@
+package io.github.csp4j.select;
+
+import io.github.csp4j.channels.ReceiveResult;
+import io.github.csp4j.channels.SendResult;
+import io.github.csp4j.channels.spi.Parking;
+import io.github.csp4j.channels.spi.SelectableChannel;
+import io.github.csp4j.channels.spi.SelectableChannel.Registration;
+import io.github.csp4j.channels.spi.WaitNode;
+import io.github.csp4j.channels.spi.Waiter;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * The select algorithm (Go's runtime/select.go, on csp4j's channel contract).
+ *
+ * <h2>Algorithm</h2>
+ * <ol>
+ *   <li><b>Poll.</b> Try every enabled clause once, without waiting, in a uniformly random order
+ *       (fair) or in the given order (priority); the first that completes wins. No lock is taken
+ *       on a buffered channel, nothing is registered, and nothing is allocated beyond what the
+ *       channel's try-operation returns.</li>
+ *   <li><b>Default.</b> If nothing completed and there is a default clause, take it.</li>
+ *   <li><b>Register.</b> Lock the channels of all enabled clauses in ascending id order (each
+ *       once; plain operations hold one channel lock at a time, so this order cannot deadlock),
+ *       then register one {@link WaitNode} per clause, all sharing one {@link Waiter}. A
+ *       registration that finds its operation ready completes it at once: nobody else can claim
+ *       the waiter while we hold every lock its nodes are reachable through. Unlock.</li>
+ *   <li><b>Park.</b> A partner completes exactly one node: claiming the shared waiter is one CAS,
+ *       and a node whose waiter is already claimed is dead to every other partner.</li>
+ *   <li><b>Clean up.</b> Unlink the nodes that lost (one channel lock at a time), so a select in
+ *       a loop leaves nothing behind, then run the winner's handler.</li>
+ * </ol>
+ * On interrupt or timeout the waiter is cancelled by CAS; if a partner claimed it first, the
+ * claim wins and the select completes normally (with the interrupt status set again).
+ */
+final class SelectOperation {
+    /** Largest clause count whose random order is packed into a long (4 bits per index). */
+    private static final int PACKED_MAX = 16;
+
+    private SelectOperation() {
+    }
+
+    static <R> R run(List<? extends SelectClause<? extends R>> clauses, boolean fair) throws InterruptedException {
+        int n = clauses.size();
+        long packed = 0;
+        int[] order = null;
+        if (n <= PACKED_MAX) {
+            packed = fair ? randomPacked(n) : identityPacked(n);
+        } else {
+            order = fair ? randomOrder(n) : identityOrder(n);
+        }
+
+        TimeoutClause<? extends R> timeout = null;
+        DefaultClause<? extends R> fallback = null;
+        int operations = 0;
+        for (int k = 0; k < n; k++) {
+            SelectClause<? extends R> c = clauses.get(order == null ? nibble(packed, k) : order[k]);
+            if (!c.isEnabled()) {
+                continue;
+            }
+            if (c instanceof ReceiveClause<?, ? extends R> rc) {
+                operations++;
+                ReceiveResult<?> r = rc.channel.tryReceive();
+                if (r.isValue()) {
+                    return rc.onElement(r.value());
+                }
+                if (r.isClosed()) {
+                    return rc.onClosed();
+                }
+            } else if (c instanceof SendClause<?, ? extends R> sc) {
+                operations++;
+                SendResult r = trySend(sc);
+                if (r == SendResult.SENT) {
+                    return sc.onSent();
+                }
+                if (r == SendResult.CLOSED) {
+                    throw sc.selectable.closedForSendException();
+                }
+            } else if (c instanceof TimeoutClause<? extends R> tc) {
+                timeout = tc;
+            } else if (c instanceof DefaultClause<? extends R> dc) {
+                fallback = dc;
+            }
+        }
+        if (fallback != null) {
+            return fallback.onDefault();
+        }
+        if (timeout != null && timeout.nanos == 0) {
+            return timeout.onTimeout();
+        }
+        long deadline = timeout == null || timeout.nanos >= Long.MAX_VALUE / 2
+                ? Parking.NO_DEADLINE : Parking.deadline(timeout.nanos);
+        if (operations == 0) {
+            parkWithoutClauses(deadline);
+            return timeout.onTimeout();
+        }
+        return block(clauses, packed, order, operations, deadline, timeout);
+    }
+
+    private static <T> SendResult trySend(SendClause<T, ?> sc) {
+        return sc.channel.trySend(sc.value);
+    }
+
+    private static <R> R block(List<? extends SelectClause<? extends R>> clauses, long packed, int[] order,
+            int operations, long deadline, TimeoutClause<? extends R> timeout) throws InterruptedException {
+        int n = clauses.size();
+        Waiter waiter = new Waiter();
+        WaitNode[] nodes = new WaitNode[n];
+        SelectableChannel[] locks = lockOrder(clauses, operations);
+        WaitNode winner = null;
+        for (SelectableChannel ch : locks) {
+            ch.lock().lock();
+        }
+        try {
+            for (int k = 0; k < n && winner == null; k++) {
+                int i = order == null ? nibble(packed, k) : order[k];
+                SelectClause<? extends R> c = clauses.get(i);
+                if (!c.isEnabled()) {
+                    continue;
+                }
+                Registration reg;
+                if (c instanceof ReceiveClause<?, ? extends R> rc) {
+                    nodes[i] = new WaitNode(waiter, false, i, null);
+                    reg = rc.selectable.registerReceive(nodes[i]);
+                } else if (c instanceof SendClause<?, ? extends R> sc) {
+                    nodes[i] = new WaitNode(waiter, true, i, sc.value);
+                    reg = sc.selectable.registerSend(nodes[i]);
+                } else {
+                    continue;
+                }
+                if (reg == Registration.COMPLETED) {
+                    winner = nodes[i];
+                }
+            }
+            if (winner != null) {
+                for (WaitNode node : nodes) {
+                    if (node != null && node != winner) {
+                        selectableOf(clauses.get(node.clause())).unregister(node);
+                    }
+                }
+            }
+        } finally {
+            for (int i = locks.length - 1; i >= 0; i--) {
+                locks[i].lock().unlock();
+            }
+        }
+        if (winner == null) {
+            try {
+                winner = Parking.await(waiter, deadline);
+            } catch (InterruptedException e) {
+                unregisterLosers(clauses, nodes, null);
+                throw e;
+            }
+            unregisterLosers(clauses, nodes, winner);
+            if (winner == null) {
+                return timeout.onTimeout();
+            }
+        }
+        return complete(clauses.get(winner.clause()), winner);
+    }
+
+    private static <R> R complete(SelectClause<? extends R> clause, WaitNode winner) {
+        if (clause instanceof ReceiveClause<?, ? extends R> rc) {
+            return winner.status() == WaitNode.DONE ? rc.onElement(winner.item()) : rc.onClosed();
+        }
+        SendClause<?, ? extends R> sc = (SendClause<?, ? extends R>) clause;
+        if (winner.status() != WaitNode.DONE) {
+            throw sc.selectable.closedForSendException();
+        }
+        return sc.onSent();
+    }
+
+    private static void unregisterLosers(List<? extends SelectClause<?>> clauses, WaitNode[] nodes, WaitNode winner) {
+        for (WaitNode node : nodes) {
+            if (node != null && node != winner) {
+                SelectableChannel ch = selectableOf(clauses.get(node.clause()));
+                ch.lock().lock();
+                try {
+                    ch.unregister(node);
+                } finally {
+                    ch.lock().unlock();
+                }
+            }
+        }
+    }
+
+    private static SelectableChannel selectableOf(SelectClause<?> c) {
+        return c instanceof ReceiveClause<?, ?> rc ? rc.selectable : ((SendClause<?, ?>) c).selectable;
+    }
+
+    /** The distinct channels of the enabled operation clauses, sorted by id. */
+    private static SelectableChannel[] lockOrder(List<? extends SelectClause<?>> clauses, int operations) {
+        SelectableChannel[] chans = new SelectableChannel[operations];
+        int m = 0;
+        for (SelectClause<?> c : clauses) {
+            if (!c.isEnabled() || !(c instanceof ReceiveClause<?, ?> || c instanceof SendClause<?, ?>)) {
+                continue;
+            }
+            SelectableChannel ch = selectableOf(c);
+            int j = m++;
+            while (j > 0 && chans[j - 1].id() > ch.id()) { // insertion sort: selects are small
+                chans[j] = chans[j - 1];
+                j--;
+            }
+            chans[j] = ch;
+        }
+        int distinct = 0;
+        for (int i = 0; i < m; i++) {
+            if (distinct == 0 || chans[distinct - 1] != chans[i]) {
+                chans[distinct++] = chans[i];
+            }
+        }
+        return distinct == m ? chans : java.util.Arrays.copyOf(chans, distinct);
+    }
+
+    /** Go's {@code select {}} (or a select of only a timeout): park until interrupted or the deadline. */
+    private static void parkWithoutClauses(long deadline) throws InterruptedException {
+        for (;;) {
+            if (Thread.interrupted()) {
+                throw new InterruptedException();
+            }
+            if (deadline == Parking.NO_DEADLINE) {
+                LockSupport.park(SelectOperation.class);
+            } else {
+                long remaining = deadline - System.nanoTime();
+                if (remaining <= 0) {
+                    return;
+                }
+                LockSupport.parkNanos(SelectOperation.class, remaining);
+            }
+        }
+    }
+
+    // ---- clause orders --------------------------------------------------------------------------
+
+    private static int nibble(long packed, int k) {
+        return (int) (packed >>> (k << 2)) & 0xF;
+    }
+
+    private static long identityPacked(int n) {
+        long p = 0;
+        for (int i = 0; i < n; i++) {
+            p |= (long) i << (i << 2);
+        }
+        return p;
+    }
+
+    /** A uniformly random permutation of 0..n-1 (Fisher-Yates), packed 4 bits per index. */
+    private static long randomPacked(int n) {
+        long p = identityPacked(n);
+        ThreadLocalRandom rnd = ThreadLocalRandom.current();
+        for (int i = n - 1; i > 0; i--) {
+            int j = rnd.nextInt(i + 1);
+            long a = (p >>> (i << 2)) & 0xF;
+            long b = (p >>> (j << 2)) & 0xF;
+            p &= ~((0xFL << (i << 2)) | (0xFL << (j << 2)));
+            p |= (b << (i << 2)) | (a << (j << 2));
+        }
+        return p;
+    }
+
+    private static int[] identityOrder(int n) {
+        int[] o = new int[n];
+        for (int i = 0; i < n; i++) {
+            o[i] = i;
+        }
+        return o;
+    }
+
+    private static int[] randomOrder(int n) {
+        int[] o = identityOrder(n);
+        ThreadLocalRandom rnd = ThreadLocalRandom.current();
+        for (int i = n - 1; i > 0; i--) {
+            int j = rnd.nextInt(i + 1);
+            int t = o[i];
+            o[i] = o[j];
+            o[j] = t;
+        }
+        return o;
+    }
+}
