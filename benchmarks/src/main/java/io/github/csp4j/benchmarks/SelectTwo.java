@@ -35,7 +35,7 @@ public class SelectTwo {
     @Param({"0", "16"})
     public int capacity;
 
-    @Param({Pipes.JOX})
+    @Param({Pipes.CSP4J, Pipes.JOX})
     public String impl;
 
     private int elements;

@@ -16,13 +16,15 @@ public interface SelectPair {
     Integer select() throws InterruptedException;
 
     /**
-     * Creates the pair named {@code impl}: {@value Pipes#JOX} ({@code Select.select} over two
+     * Creates the pair named {@code impl}: {@value Pipes#CSP4J} ({@code Select.select} over two
+     * {@code Select.onReceive} clauses), {@value Pipes#JOX} ({@code Select.select} over two
      * {@code receiveClause()}s).
      *
      * @param capacity 0 for rendezvous channels, otherwise the buffer size
      */
     static SelectPair create(String impl, int capacity) {
         return switch (impl) {
+            case Pipes.CSP4J -> new Csp4jSelectPair(capacity);
             case Pipes.JOX -> new JoxSelectPair(capacity);
             default -> throw new IllegalArgumentException("unknown select implementation: " + impl);
         };
