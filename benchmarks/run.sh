@@ -68,6 +68,12 @@ if [ -z "$java" ]; then
 fi
 jdk_home="$(cd "$(dirname "$java")/.." && pwd)"
 echo "== JDK: $jdk_home ($("$java" -version 2>&1 | head -n 1))"
+jvm_flags=()
+if [ "$(java_feature "$java")" -ge 23 ]; then
+  # JMH and JCTools use sun.misc.Unsafe: keep JDK 23+ from warning about it in every fork
+  # (the forks inherit the host JVM's flags). Behaviour and speed are unchanged.
+  jvm_flags+=(--sun-misc-unsafe-memory-access=allow)
+fi
 
 # ------------------------------------------------------------------ build
 jar="$here/target/benchmarks.jar"
@@ -135,7 +141,7 @@ for s in "${selected[@]}"; do
   echo "== JMH: $name ${params[*]:-}"
   # -prof gc: gc.alloc.rate.norm, bytes allocated per element. -to: a hung implementation fails
   # its benchmark instead of stalling the pass.
-  if ! "$java" -jar "$jar" "^io\.github\.csp4j\.benchmarks\.$name\." "${jmh_opts[@]}" ${params[@]+"${params[@]}"} \
+  if ! "$java" ${jvm_flags[@]+"${jvm_flags[@]}"} -jar "$jar" "^io\.github\.csp4j\.benchmarks\.$name\." "${jmh_opts[@]}" ${params[@]+"${params[@]}"} \
         -prof gc -to 3min -rf json -rff "$out/$name.json" ${extra[@]+"${extra[@]}"} 2>&1 | tee "$out/$name.log"; then
     failed+=("$name")
   fi
