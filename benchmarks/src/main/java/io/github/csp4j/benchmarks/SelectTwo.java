@@ -21,7 +21,8 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Shape e: select over two channels, each fed by one producer; one consumer selects 1,000,000 times.
- * Capacity 0 (rendezvous) and 16. Score: ns per element (per select); run with {@code -prof gc} for
+ * Capacity 0 (rendezvous) and 16. {@code csp4j-spsc} builds the channels with the single-producer/
+ * single-consumer hints, which change nothing at capacity 0. Score: ns per element (per select); run with {@code -prof gc} for
  * bytes per select.
  */
 @BenchmarkMode(Mode.AverageTime)
@@ -35,7 +36,7 @@ public class SelectTwo {
     @Param({"0", "16"})
     public int capacity;
 
-    @Param({Pipes.CSP4J, Pipes.JOX})
+    @Param({Pipes.CSP4J, Pipes.CSP4J_SPSC, Pipes.JOX})
     public String impl;
 
     private int elements;

@@ -17,14 +17,16 @@ public interface SelectPair {
 
     /**
      * Creates the pair named {@code impl}: {@value Pipes#CSP4J} ({@code Select.select} over two
-     * {@code Select.onReceive} clauses), {@value Pipes#JOX} ({@code Select.select} over two
+     * {@code Select.onReceive} clauses), {@value Pipes#CSP4J_SPSC} (the same on channels with the
+     * single-producer/single-consumer hints), {@value Pipes#JOX} ({@code Select.select} over two
      * {@code receiveClause()}s).
      *
      * @param capacity 0 for rendezvous channels, otherwise the buffer size
      */
     static SelectPair create(String impl, int capacity) {
         return switch (impl) {
-            case Pipes.CSP4J -> new Csp4jSelectPair(capacity);
+            case Pipes.CSP4J -> new Csp4jSelectPair(capacity, false);
+            case Pipes.CSP4J_SPSC -> new Csp4jSelectPair(capacity, true);
             case Pipes.JOX -> new JoxSelectPair(capacity);
             default -> throw new IllegalArgumentException("unknown select implementation: " + impl);
         };
