@@ -20,27 +20,34 @@ import org.jctools.queues.MessagePassingQueue;
  * The state word {@code state} holds:
  * <ul>
  *   <li>{@code count} (low bits): elements reserved by senders and not yet reserved by receivers.
- *       A sender reserves ({@code count+1} by CAS) before it offers to the queue; a receiver
- *       reserves ({@code count-1}) before it polls. {@code 0 <= count <= capacity} always, so the
- *       queue, sized at least {@code capacity}, never refuses an offer, and a receiver that
- *       reserved always finds its element (at worst it waits for a sender between its CAS and its
- *       offer: a running thread a few instructions from done).</li>
+ *       A sender reserves ({@code count+1} by CAS) before it offers to the queue. A receiver
+ *       reserves ({@code count-1} and {@code inFlight+1}, one CAS) before it polls, and frees the
+ *       room ({@code inFlight-1}) after the poll.</li>
+ *   <li>{@code inFlight}: receivers between their reservation and the end of their poll. The
+ *       capacity bounds {@code used = count + inFlight}, so room is freed only once an element
+ *       has left the queue: a send can never overtake an element that a receiver has reserved
+ *       but not yet taken (that would break FIFO linearizability between racing receivers).
+ *       {@code 0 <= used <= capacity} always, so the queue, sized at least {@code capacity},
+ *       never refuses an offer into reserved room. A receiver that reserved always finds its
+ *       element; at worst it waits for a sender between its CAS and its offer, a running thread
+ *       a few instructions from done.</li>
  *   <li>{@code CLOSED}: no new send may reserve. Senders that were waiting at close are still
  *       admitted by the receivers that move them in.</li>
  *   <li>{@code RECEIVERS_WAITING}: set (under the lock) only while {@code count == 0}, when a
  *       receiver registers to wait; cleared (under the lock) when no live receiver waits.</li>
- *   <li>{@code SENDERS_WAITING}: set (under the lock) only while {@code count == capacity};
+ *   <li>{@code SENDERS_WAITING}: set (under the lock) only while {@code used == capacity};
  *       cleared when no live sender waits.</li>
  * </ul>
  *
  * <h2>Fast path (no lock)</h2>
  * A send CASes {@code count+1} only if the word shows room, open, and no sender waiting; a
- * receive CASes {@code count-1} only if it shows an element and no receiver waiting. Because the
- * waiting flags live in the same word, a CAS that succeeds also tells its thread, atomically,
- * whether the other side is waiting: a sender whose CAS saw {@code RECEIVERS_WAITING} takes the
- * lock after offering and hands elements to waiting receivers in arrival order; a receiver whose
- * CAS saw {@code SENDERS_WAITING} moves waiting senders' elements into the freed room. A waiter
- * sets its flag by CAS on the same word and re-checks {@code count} in that CAS, so a wake-up
+ * receive reserves only if it shows an element and no receiver waiting. Because the
+ * waiting flags live in the same word, an atomic update that succeeds also tells its thread,
+ * atomically, whether the other side is waiting: a sender whose CAS saw {@code RECEIVERS_WAITING}
+ * takes the lock after offering and hands elements to waiting receivers in arrival order; a
+ * receiver whose room-freeing add saw {@code SENDERS_WAITING} moves waiting senders' elements into
+ * the freed room. A waiter sets its flag by CAS on the same word and re-checks {@code count} or
+ * {@code used} in that CAS, so a wake-up
  * cannot be lost (the Dekker pair collapses into one word). While a flag is set, fast-path CASes
  * of that side fail: nobody overtakes a waiting party, which gives first come, first served.
  *
@@ -48,7 +55,7 @@ import org.jctools.queues.MessagePassingQueue;
  * Registration, hand-over to waiters, close and cancel run under the channel's
  * {@link java.util.concurrent.locks.ReentrantLock}. Methods named {@code ...Locked} assume it.
  * While {@code RECEIVERS_WAITING} is set only lock holders decrement {@code count}; while
- * {@code SENDERS_WAITING} is set only lock holders increment it. Those are the facts the hand-over
+ * {@code SENDERS_WAITING} is set only lock holders increment it (so {@code used} only falls). Those are the facts the hand-over
  * loops rely on.
  *
  * <h2>Why it does not spin a virtual thread needlessly</h2>
@@ -60,7 +67,12 @@ final class BufferedChannel<T> extends AbstractChannel<T> {
     private static final long CLOSED_BIT = 1L << 62;
     private static final long RECEIVERS_WAITING = 1L << 61;
     private static final long SENDERS_WAITING = 1L << 60;
-    private static final long COUNT = (1L << 60) - 1;
+    /** One receiver between reserving an element and finishing its poll. */
+    private static final long IN_FLIGHT = 1L << 40;
+    private static final long IN_FLIGHT_BITS = ((1L << 20) - 1) << 40;
+    private static final long COUNT = IN_FLIGHT - 1;
+    /** A batch reserves at most this many elements per CAS, so the in-flight field cannot overflow. */
+    private static final int MAX_BATCH_RESERVATION = 1 << 12;
 
     private static final VarHandle STATE;
 
@@ -106,7 +118,14 @@ final class BufferedChannel<T> extends AbstractChannel<T> {
             if ((s & CLOSED_BIT) != 0) {
                 return SendResult.CLOSED;
             }
-            if ((s & SENDERS_WAITING) != 0 || (s & COUNT) >= capacity) {
+            if ((s & SENDERS_WAITING) != 0 || used(s) >= capacity) {
+                if ((s & SENDERS_WAITING) == 0 && (s & COUNT) < capacity) {
+                    // The room is held only by receivers that already took their elements and
+                    // are finishing their polls: it is free in every linearization, so wait the
+                    // few instructions for it rather than answer FULL spuriously.
+                    Thread.onSpinWait();
+                    continue;
+                }
                 return overflow == OverflowPolicy.BLOCK ? SendResult.FULL : sendOverflowing(element);
             }
             if (STATE.weakCompareAndSet(this, s, s + 1)) {
@@ -132,7 +151,7 @@ final class BufferedChannel<T> extends AbstractChannel<T> {
             if ((s & SENDERS_WAITING) != 0) {
                 break; // others wait already: queue up behind them
             }
-            if ((s & COUNT) < capacity || (s & CLOSED_BIT) != 0) {
+            if (used(s) < capacity || (s & CLOSED_BIT) != 0) {
                 SendResult r = trySend(element);
                 if (r != SendResult.FULL) {
                     return r;
@@ -166,7 +185,7 @@ final class BufferedChannel<T> extends AbstractChannel<T> {
             if ((s & CLOSED_BIT) != 0) {
                 return SendResult.CLOSED;
             }
-            if ((s & COUNT) < capacity) {
+            if (used(s) < capacity) {
                 if (STATE.compareAndSet(this, s, s + 1)) {
                     offerReserved(element);
                     if ((s & RECEIVERS_WAITING) != 0) {
@@ -174,8 +193,11 @@ final class BufferedChannel<T> extends AbstractChannel<T> {
                     }
                     return SendResult.SENT;
                 }
-            } else if (STATE.compareAndSet(this, s, s - 1)) {
+            } else if ((s & COUNT) < capacity) {
+                Thread.onSpinWait(); // the room is held by receivers finishing their polls: it is coming
+            } else if (reserve(s, 1)) {
                 dropped.add(pollReserved());
+                finishTaking(1); // the dropping channel never has waiting senders
             }
         }
     }
@@ -190,9 +212,9 @@ final class BufferedChannel<T> extends AbstractChannel<T> {
             if (count == 0 || (s & RECEIVERS_WAITING) != 0) {
                 return count == 0 && (s & (CLOSED_BIT | SENDERS_WAITING)) == CLOSED_BIT ? CLOSED : EMPTY;
             }
-            if (STATE.weakCompareAndSet(this, s, s - 1)) {
+            if (reserve(s, 1)) {
                 T e = pollReserved();
-                if ((s & SENDERS_WAITING) != 0) {
+                if ((finishTaking(1) & SENDERS_WAITING) != 0) {
                     lock.lock();
                     try {
                         admitSendersLocked();
@@ -223,6 +245,38 @@ final class BufferedChannel<T> extends AbstractChannel<T> {
         return EMPTY;
     }
 
+    /** Takes the rest of the batch with one CAS: reserves up to {@code maxElements - 1} at once. */
+    @Override
+    public List<T> receiveBatch(int maxElements) throws InterruptedException {
+        if (maxElements < 1) {
+            throw new IllegalArgumentException("maxElements must be >= 1, was " + maxElements);
+        }
+        T first = receive();
+        List<T> batch = new ArrayList<>(Math.min(maxElements, 64));
+        batch.add(first);
+        for (;;) {
+            long s = state;
+            int take = (int) Math.min(s & COUNT, Math.min(maxElements - batch.size(), MAX_BATCH_RESERVATION));
+            if (take == 0 || (s & RECEIVERS_WAITING) != 0) {
+                return batch;
+            }
+            if (reserve(s, take)) {
+                for (int i = 0; i < take; i++) {
+                    batch.add(pollReserved());
+                }
+                if ((finishTaking(take) & SENDERS_WAITING) != 0) {
+                    lock.lock();
+                    try {
+                        admitSendersLocked();
+                    } finally {
+                        lock.unlock();
+                    }
+                }
+                return batch;
+            }
+        }
+    }
+
     // ---- registration (lock held) ---------------------------------------------------------------
 
     @Override
@@ -231,10 +285,10 @@ final class BufferedChannel<T> extends AbstractChannel<T> {
             long s = state;
             long count = s & COUNT;
             if (count > 0 && (s & RECEIVERS_WAITING) == 0) {
-                if (STATE.compareAndSet(this, s, s - 1)) {
+                if (reserve(s, 1)) {
                     claimOwn(node);
                     node.complete(pollReserved(), WaitNode.DONE);
-                    if ((s & SENDERS_WAITING) != 0) {
+                    if ((finishTaking(1) & SENDERS_WAITING) != 0) {
                         admitSendersLocked();
                     }
                     return Registration.COMPLETED;
@@ -261,7 +315,7 @@ final class BufferedChannel<T> extends AbstractChannel<T> {
                 node.complete(null, WaitNode.CLOSED);
                 return Registration.COMPLETED;
             }
-            if ((s & COUNT) < capacity && (s & SENDERS_WAITING) == 0) {
+            if (used(s) < capacity && (s & SENDERS_WAITING) == 0) {
                 if (STATE.compareAndSet(this, s, s + 1)) {
                     claimOwn(node);
                     offerReserved(element);
@@ -333,11 +387,15 @@ final class BufferedChannel<T> extends AbstractChannel<T> {
                 continue;
             }
             receivers.remove(n);
-            long before = (long) STATE.getAndAdd(this, -1L);
+            while (!reserve(state, 1)) {
+                Thread.onSpinWait(); // only fast-path senders change the word now: retry at once
+            }
             if (receivers.firstLive(null) == null) {
                 clearBits(RECEIVERS_WAITING);
             }
-            n.complete(pollReserved(), WaitNode.DONE);
+            T element = pollReserved();
+            long before = finishTaking(1);
+            n.complete(element, WaitNode.DONE);
             if ((before & SENDERS_WAITING) != 0) {
                 admitSendersLocked();
             }
@@ -352,7 +410,7 @@ final class BufferedChannel<T> extends AbstractChannel<T> {
     private void admitSendersLocked() {
         for (;;) {
             long s = state;
-            if ((s & SENDERS_WAITING) == 0 || (s & COUNT) >= capacity) {
+            if ((s & SENDERS_WAITING) == 0 || used(s) >= capacity) {
                 return;
             }
             WaitNode n = senders.firstLive(null);
@@ -435,8 +493,9 @@ final class BufferedChannel<T> extends AbstractChannel<T> {
                 if ((s & COUNT) == 0) {
                     break;
                 }
-                if (STATE.compareAndSet(this, s, s - 1)) {
+                if (reserve(s, 1)) {
                     discarded.add(pollReserved());
+                    finishTaking(1);
                 }
             }
             closeReceiversIfDrainedLocked();
@@ -486,6 +545,26 @@ final class BufferedChannel<T> extends AbstractChannel<T> {
         } else {
             Thread.yield();
         }
+    }
+
+    /** Elements plus room held by receivers still polling: what the capacity bounds. */
+    private static long used(long s) {
+        return (s & COUNT) + ((s & IN_FLIGHT_BITS) >>> 40);
+    }
+
+    /**
+     * Reserves {@code k} elements if the word is still {@code s}: they leave {@code count} but
+     * still hold their room (as in-flight) until {@link #finishTaking} after the polls. Room is
+     * freed only once the elements are out of the queue, so a send can never overtake an element
+     * that a receiver has reserved but not yet taken.
+     */
+    private boolean reserve(long s, long k) {
+        return STATE.compareAndSet(this, s, s - k + k * IN_FLIGHT);
+    }
+
+    /** Frees the room of {@code k} taken elements; returns the word before, for its waiting flags. */
+    private long finishTaking(long k) {
+        return (long) STATE.getAndAdd(this, -k * IN_FLIGHT);
     }
 
     private void setBits(long bits) {

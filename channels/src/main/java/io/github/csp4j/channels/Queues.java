@@ -14,7 +14,8 @@ import org.jctools.queues.atomic.SpscUnboundedAtomicArrayQueue;
  * <p>We use JCTools' {@code atomic} flavours (field updaters and atomic arrays): the
  * {@code sun.misc.Unsafe} flavours print a deprecation warning on JDK 24 and later. Array queues
  * round their size up to a power of two; the channel keeps its exact capacity with its own
- * counter, so the queue only needs to be at least as large. Capacities above
+ * counter (which also counts elements still being polled), so the queue only needs to be at
+ * least as large. Capacities above
  * {@link #LARGEST_ARRAY} (and unbounded channels) use a linked-chunk queue, so that a channel of a
  * million slots does not allocate a million-slot array up front.
  *
@@ -27,6 +28,7 @@ final class Queues {
     static final int LARGEST_ARRAY = 1 << 16;
 
     private static final int CHUNK = 1024;
+
 
     private Queues() {
     }

@@ -1,6 +1,8 @@
 package io.github.csp4j.channels;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Iterator;
 import java.util.Spliterator;
 import java.util.Spliterators;
@@ -60,6 +62,34 @@ public interface ReceiveChannel<T> extends Iterable<T> {
      * @throws InterruptedException if interrupted while waiting (nothing was taken)
      */
     ReceiveResult<T> receiveCatching() throws InterruptedException;
+
+    /**
+     * Receives a batch: waits for at least one element, then takes, without waiting further, up
+     * to {@code maxElements} in all of those that are already there. One call instead of a loop
+     * of receives, e.g. to write elements to a database in batches. Order is kept.
+     *
+     * @param maxElements the largest batch, at least 1
+     * @return between 1 and {@code maxElements} elements, in the order received
+     * @throws ChannelClosedException if the channel is closed and drained (nothing was taken)
+     * @throws InterruptedException if interrupted while waiting for the first element (nothing
+     *     was taken)
+     * @throws IllegalArgumentException if {@code maxElements} is less than 1
+     */
+    default List<T> receiveBatch(int maxElements) throws InterruptedException {
+        if (maxElements < 1) {
+            throw new IllegalArgumentException("maxElements must be >= 1, was " + maxElements);
+        }
+        List<T> batch = new ArrayList<>(Math.min(maxElements, 64));
+        batch.add(receive());
+        while (batch.size() < maxElements) {
+            ReceiveResult<T> r = tryReceive();
+            if (!r.isValue()) {
+                break;
+            }
+            batch.add(r.value());
+        }
+        return batch;
+    }
 
     /**
      * Receives an element only if one is ready right now, without waiting.

@@ -153,7 +153,7 @@ public final class Select {
      */
     @SafeVarargs
     public static <R> R select(SelectClause<? extends R>... clauses) throws InterruptedException {
-        return SelectOperation.<R>run(validate(Arrays.<SelectClause<? extends R>>asList(clauses)), true);
+        return SelectOperation.<R>run(validate(Arrays.<SelectClause<? extends R>>asList(Objects.requireNonNull(clauses, "clauses"))), true);
     }
 
     /** {@link #select(SelectClause[])} over a list built at run time. */
@@ -167,7 +167,7 @@ public final class Select {
      */
     @SafeVarargs
     public static <R> R selectInOrder(SelectClause<? extends R>... clauses) throws InterruptedException {
-        return SelectOperation.<R>run(validate(Arrays.<SelectClause<? extends R>>asList(clauses)), false);
+        return SelectOperation.<R>run(validate(Arrays.<SelectClause<? extends R>>asList(Objects.requireNonNull(clauses, "clauses"))), false);
     }
 
     /** {@link #selectInOrder(SelectClause[])} over a list built at run time. */

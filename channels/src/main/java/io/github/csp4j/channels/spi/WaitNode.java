@@ -82,7 +82,10 @@ public final class WaitNode {
             item = null; // the channel owns the element now
         }
         status = newStatus;
-        LockSupport.unpark(waiter.thread);
+        Thread t = waiter.thread;
+        if (t != Thread.currentThread()) { // a registration that completed itself leaves no stray permit
+            LockSupport.unpark(t);
+        }
     }
 
     @Override
