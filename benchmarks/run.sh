@@ -4,7 +4,8 @@
 #
 #   benchmarks/run.sh            quick pass (the default): the main shapes, about 10 minutes on 2 cores
 #   benchmarks/run.sh --full     every shape and every peer, 3 forks: about 70 minutes on 2 cores
-#   benchmarks/run.sh --smoke    checks the pipeline in a minute or two; its RESULTS.md says it is not a result
+#   benchmarks/run.sh --smoke    one short iteration per benchmark (a few minutes): checks the pipeline;
+#                                its RESULTS.md says it is not a result
 #
 # Options:
 #   --shapes REGEX   only the shapes (benchmark class names) matching REGEX, e.g. 'BufferedSpsc|SelectTwo'
@@ -37,7 +38,7 @@ while [ $# -gt 0 ]; do
     --no-build) build=no ;;
     --note) note="$2"; shift ;;
     --) shift; extra=("$@"); break ;;
-    -h|--help) sed -n '2,19p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,18p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "run.sh: unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
   shift
@@ -81,7 +82,8 @@ if [ "$build" = yes ]; then
   echo "== building: mvn -B -q package -pl benchmarks -am -DskipTests"
   # Maven itself runs on the JDK found above: the jar tool of an older JDK cannot read the
   # module descriptors that the toolchain's javac writes.
-  (cd "$root" && JAVA_HOME="$jdk_home" mvn -B -q package -pl benchmarks -am -DskipTests)
+  (cd "$root" && JAVA_HOME="$jdk_home" MAVEN_OPTS="${MAVEN_OPTS:-}${jvm_flags[*]:+ ${jvm_flags[*]}}" \
+     mvn -B -q package -pl benchmarks -am -DskipTests)
 fi
 [ -f "$jar" ] || { echo "run.sh: $jar is missing (build it, or drop --no-build)" >&2; exit 1; }
 
