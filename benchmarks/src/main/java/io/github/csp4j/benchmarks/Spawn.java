@@ -18,7 +18,9 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Shape h: spawn {@value #COROUTINES} coroutines with an empty body, then join them all.
- * Score: ns per coroutine. Go reference: goroutine + WaitGroup.
+ * Score: ns per coroutine. csp4j: {@code Coroutines.spawn(body)} and {@code Coroutine.join()}; peer: a
+ * bare virtual thread ({@code Thread.ofVirtual().start(body)}, {@code Thread.join()}). Go reference:
+ * goroutine + WaitGroup.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -29,7 +31,7 @@ import org.openjdk.jmh.annotations.Warmup;
 public class Spawn {
     static final int COROUTINES = 100_000;
 
-    @Param({Spawner.VIRTUAL_THREAD})
+    @Param({Spawner.CSP4J, Spawner.VIRTUAL_THREAD})
     public String impl;
 
     private Spawner spawner;
