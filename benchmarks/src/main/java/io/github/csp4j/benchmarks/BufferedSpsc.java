@@ -1,0 +1,54 @@
+package io.github.csp4j.benchmarks;
+
+import io.github.csp4j.benchmarks.infra.Flows;
+import io.github.csp4j.benchmarks.infra.Pipes;
+import io.github.csp4j.benchmarks.infra.Sizes;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Shape b: buffered, one producer and one consumer, at capacities 16, 100 and 1024; the buffered
+ * fast path. Score: ns per element; run with {@code -prof gc} for bytes per element.
+ * {@code jctools-spsc} (SpscArrayQueue, busy spin on platform threads, capacity rounded up to a power
+ * of two) is the lower limit, not a peer.
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(1)
+@State(Scope.Benchmark)
+public class BufferedSpsc {
+
+    @Param({"16", "100", "1024"})
+    public int capacity;
+
+    @Param({Pipes.CSP4J, Pipes.CSP4J_SPSC, Pipes.JOX, Pipes.ARRAY_BLOCKING_QUEUE, Pipes.LINKED_BLOCKING_QUEUE,
+            Pipes.JCTOOLS_SPSC})
+    public String impl;
+
+    private int elements;
+
+    @Setup
+    public void setup() {
+        elements = Sizes.scaled(Sizes.ELEMENTS);
+        Pipes.create(impl, capacity);
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(Sizes.ELEMENTS)
+    public void run() throws InterruptedException {
+        Flows.transfer(Pipes.create(impl, capacity), 1, 1, elements);
+    }
+}
