@@ -100,11 +100,6 @@ record ChannelSpec(String name, ChannelKind kind, int capacity, OverflowPolicy o
         return overflow != OverflowPolicy.BLOCK;
     }
 
-    /** How many elements fit without waiting or dropping, capped for loops over "fill the buffer". */
-    int fillable(int cap) {
-        return Math.min(capacity, cap);
-    }
-
     @Override
     public String toString() {
         return name;
@@ -112,10 +107,16 @@ record ChannelSpec(String name, ChannelKind kind, int capacity, OverflowPolicy o
 
     // ---- the parameter sets ---------------------------------------------------------------------
 
-    /** Every kind and the capacities 0, 1, 2, 16, 1024 and unbounded, conflated, both dropping policies. */
+    /** A capacity above {@link Queues#LARGEST_ARRAY}: stored in a linked-chunk queue, not an array. */
+    static final int LARGE = Queues.LARGEST_ARRAY + 1;
+
+    /**
+     * Every kind and the capacities 0, 1, 2, 16, 1024, {@link #LARGE} and unbounded, conflated,
+     * both dropping policies.
+     */
     static List<ChannelSpec> all() {
         return List.of(rendezvous(), buffered(0), buffered(1), buffered(2), buffered(16), buffered(1024),
-                unbounded(), conflated(),
+                buffered(LARGE), unbounded(), conflated(),
                 dropping(1, OverflowPolicy.DROP_NEWEST), dropping(2, OverflowPolicy.DROP_OLDEST),
                 dropping(2, OverflowPolicy.DROP_NEWEST), dropping(16, OverflowPolicy.DROP_OLDEST),
                 dropping(16, OverflowPolicy.DROP_NEWEST));
@@ -128,7 +129,7 @@ record ChannelSpec(String name, ChannelKind kind, int capacity, OverflowPolicy o
 
     /** Hinted variants of the buffered kinds (hints do not apply to rendezvous). */
     static List<ChannelSpec> hinted() {
-        return Stream.of(buffered(1), buffered(16), buffered(1024), unbounded(), conflated(),
+        return Stream.of(buffered(1), buffered(16), buffered(1024), buffered(LARGE), unbounded(), conflated(),
                         dropping(2, OverflowPolicy.DROP_OLDEST), dropping(16, OverflowPolicy.DROP_NEWEST))
                 .flatMap(s -> Stream.of(s.spsc(), s.sp(), s.sc()))
                 .toList();
