@@ -17,7 +17,6 @@ import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -246,7 +245,7 @@ class ChannelBasicsTest {
     @MethodSource("io.github.csp4j.channels.ChannelSpec#allWithHints")
     void oneProducerToOneConsumerIsFifo(ChannelSpec spec) {
         int n = 2_000;
-        List<Integer> dropped = new CopyOnWriteArrayList<>();
+        List<Integer> dropped = Support.syncList();
         Channel<Integer> ch = spec.build(dropped::add);
         Async<Void> producer = Async.virtual(() -> {
             for (int i = 0; i < n; i++) {

@@ -14,7 +14,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -174,7 +173,7 @@ class ChannelCloseTest {
     @ParameterizedTest
     @MethodSource("io.github.csp4j.channels.ChannelSpec#all")
     void cancelDiscardsBufferedElementsToTheCallbackInOrder(ChannelSpec spec) {
-        List<Integer> undelivered = new CopyOnWriteArrayList<>();
+        List<Integer> undelivered = Support.syncList();
         Channel<Integer> ch = spec.build(undelivered::add);
         int n = fillUp(ch);
         assertTrue(ch.cancel());
@@ -193,7 +192,7 @@ class ChannelCloseTest {
     @ParameterizedTest
     @MethodSource("io.github.csp4j.channels.ChannelSpec#all")
     void cancelAfterCloseDiscardsWhatCloseKept(ChannelSpec spec) {
-        List<Integer> undelivered = new CopyOnWriteArrayList<>();
+        List<Integer> undelivered = Support.syncList();
         Channel<Integer> ch = spec.build(undelivered::add);
         int n = fillUp(ch);
         ch.close();
@@ -205,7 +204,7 @@ class ChannelCloseTest {
     @ParameterizedTest
     @MethodSource("io.github.csp4j.channels.ChannelSpec#waitingSend")
     void cancelFailsWaitingSendersWhoKeepTheirElements(ChannelSpec spec) {
-        List<Integer> undelivered = new CopyOnWriteArrayList<>();
+        List<Integer> undelivered = Support.syncList();
         Channel<Integer> ch = spec.build(undelivered::add);
         int n = fillUp(ch);
         Async<Void> s1 = Async.blockedSend(Async.Flavour.VIRTUAL, ch, -1);
@@ -233,7 +232,7 @@ class ChannelCloseTest {
     @ParameterizedTest
     @MethodSource("io.github.csp4j.channels.ChannelSpec#buffering")
     void aThrowingCallbackStillGetsEveryDiscardedElement(ChannelSpec spec) {
-        List<Integer> undelivered = new CopyOnWriteArrayList<>();
+        List<Integer> undelivered = Support.syncList();
         Channel<Integer> ch = spec.build(e -> {
             undelivered.add(e);
             throw new IllegalStateException("callback failed on " + e);

@@ -3,6 +3,7 @@ package io.github.csp4j.channels;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.stream.IntStream;
 
@@ -35,6 +36,11 @@ final class Support {
             out.add(r.value());
         }
         return out;
+    }
+
+    /** A thread-safe list for undelivered-element callbacks (cheap to append to, unlike copy-on-write). */
+    static <T> List<T> syncList() {
+        return Collections.synchronizedList(new ArrayList<>());
     }
 
     /** {@code [from, to)} as a list. */
