@@ -176,8 +176,8 @@ class ChannelLincheckTest {
     void stress(Target t) {
         new StressOptions()
                 .sequentialSpecification(t.model)
-                .iterations(15)
-                .invocationsPerIteration(1_000)
+                .iterations(10)
+                .invocationsPerIteration(500)
                 .threads(3)
                 .actorsPerThread(3)
                 .check(t.ops);
@@ -189,8 +189,8 @@ class ChannelLincheckTest {
     void modelChecking(Target t) {
         new ModelCheckingOptions()
                 .sequentialSpecification(t.model)
-                .iterations(6)
-                .invocationsPerIteration(50)
+                .iterations(5)
+                .invocationsPerIteration(30)
                 .threads(2)
                 .actorsPerThread(3)
                 .actorsBefore(2)
@@ -255,7 +255,7 @@ class ChannelLincheckTest {
     @org.junit.jupiter.api.Test
     @Timeout(60)
     void rendezvousCloseNeverHidesAWaitingSender() {
-        Lincheck.runConcurrentTest(600, () -> {
+        Lincheck.runConcurrentTest(200, () -> {
             Channel<Integer> ch = Channel.rendezvous();
             shared = ch; // lets Lincheck see that the channel is shared by the threads below
             AtomicReference<String> sendOutcome = new AtomicReference<>("running");
@@ -302,7 +302,7 @@ class ChannelLincheckTest {
         new ModelCheckingOptions()
                 .sequentialSpecification(t.model)
                 .iterations(0)
-                .invocationsPerIteration(200)
+                .invocationsPerIteration(150)
                 .minimizeFailedScenario(false)
                 .addCustomScenario(scenario)
                 .check(t.ops);
