@@ -6,7 +6,6 @@ import static io.github.csp4j.channels.Support.range;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.csp4j.channels.Async.Flavour;
@@ -125,22 +124,21 @@ class ChannelInterruptTest {
     @MethodSource("all")
     void callsThatNeedNotWaitCompleteDespiteAnInterrupt(ChannelSpec spec, Flavour flavour) {
         Channel<Integer> ch = spec.build();
-        Async<String> buffered = withInterruptSet(flavour, () -> {
-            if (spec.capacity() == 0) {
-                return "rendezvous: see below";
-            }
-            ch.send(1);
-            assertEquals(1, ch.receive());
-            assertTrue(ch.send(2, Duration.ofMinutes(1)));
-            assertEquals(2, ch.receive(Duration.ofMinutes(1)));
-            ch.trySend(3);
-            assertEquals(ReceiveResult.value(3), ch.receiveCatching());
-            return "ok";
-        });
-        buffered.get();
-        assertTrue(buffered.interruptedAtEnd(), "the interrupt status stays set");
+        if (spec.capacity() > 0) { // room in the buffer, then an element in it
+            Async<Void> buffered = withInterruptSet(flavour, () -> {
+                ch.send(1);
+                assertEquals(1, ch.receive());
+                assertTrue(ch.send(2, Duration.ofMinutes(1)));
+                assertEquals(2, ch.receive(Duration.ofMinutes(1)));
+                ch.trySend(3);
+                assertEquals(ReceiveResult.value(3), ch.receiveCatching());
+                return null;
+            });
+            buffered.get();
+            assertTrue(buffered.interruptedAtEnd(), "the interrupt status stays set");
+        }
 
-        // a waiting partner: the rendezvous case, and for every kind a receiver that waits already
+        // a receiver waits already (the rendezvous case, and for every kind)
         Async<Integer> receiver = Async.blockedReceive(Flavour.VIRTUAL, ch);
         Async<Void> send = withInterruptSet(flavour, () -> {
             ch.send(4);
@@ -159,7 +157,7 @@ class ChannelInterruptTest {
 
     @ParameterizedTest
     @MethodSource("waitingSend")
-    void aSenderWaitingInARendezvousIsTakenDespiteTheReceiversInterrupt(ChannelSpec spec, Flavour flavour) {
+    void aReceiveThatFindsAnElementOrAWaitingSenderCompletesDespiteAnInterrupt(ChannelSpec spec, Flavour flavour) {
         Channel<Integer> ch = spec.build();
         int n = fillUp(ch);
         Async<Void> sender = Async.blockedSend(Flavour.VIRTUAL, ch, -1);
@@ -202,9 +200,5 @@ class ChannelInterruptTest {
         });
         a.get();
         assertTrue(a.interruptedAtEnd());
-        assertThrows(ChannelClosedException.class, () -> {
-            ch.close();
-            ch.send(1);
-        });
     }
 }

@@ -15,6 +15,7 @@ import org.jetbrains.lincheck.datastructures.ModelCheckingOptions;
 import org.jetbrains.lincheck.datastructures.Operation;
 import org.jetbrains.lincheck.datastructures.Param;
 import org.jetbrains.lincheck.datastructures.StressOptions;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -28,8 +29,10 @@ import org.junit.jupiter.params.provider.EnumSource;
  *   <li>{@link #stress}: random scenarios on real parallel platform threads.</li>
  *   <li>{@link #modelChecking}: random scenarios whose interleavings Lincheck explores
  *       systematically (switching threads at every shared-memory access).</li>
- *   <li>{@link #cancelIsAtomic} and {@link #conflatedSendNeverShowsAnEmptyChannel}: the two
+ *   <li>{@link #cancelIsAtomic} and {@link #conflatedSendNeverShowsAnEmptyChannel}: the
  *       smallest scenarios that expose a violation, pinned so that they are always explored.</li>
+ *   <li>{@link #rendezvousCloseNeverHidesAWaitingSender}: Lincheck's general-purpose model
+ *       checker on a blocking sender racing a close and a receive.</li>
  * </ul>
  * Results are compared as strings ({@code SENT}, {@code Value(1)}, {@code Closed}, ...).
  * Iteration counts are sized for CI (a few seconds per configuration).
@@ -201,7 +204,9 @@ class ChannelLincheckTest {
     /**
      * {@code cancel()} must be atomic: once a thread has seen the channel closed (its
      * {@code trySend} returned CLOSED because of the cancel), a later {@code tryReceive} of that
-     * same thread must not still get a buffered element, which the cancel discards.
+     * same thread must not still get a buffered element, which the cancel discards; and a
+     * {@code tryReceive} that overlaps the cancel gets the oldest element or "closed", never a
+     * younger element while the older one is discarded.
      * <pre>
      *   init:      trySend(1)
      *   thread 1:  cancel()             thread 2:  trySend(2); tryReceive()
@@ -252,7 +257,7 @@ class ChannelLincheckTest {
      * If the first receive reports "closed", the channel was closed with no sender waiting, so
      * the send must have failed and the second receive must report "closed" as well.
      */
-    @org.junit.jupiter.api.Test
+    @Test
     @Timeout(60)
     void rendezvousCloseNeverHidesAWaitingSender() {
         Lincheck.runConcurrentTest(200, () -> {

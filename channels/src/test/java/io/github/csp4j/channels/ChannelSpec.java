@@ -82,7 +82,7 @@ record ChannelSpec(String name, ChannelKind kind, int capacity, OverflowPolicy o
             return build(e -> { });
         }
         return switch (kind) {
-            case RENDEZVOUS -> name.startsWith("buffered") ? Channel.buffered(0) : Channel.rendezvous();
+            case RENDEZVOUS -> name.equals("rendezvous") ? Channel.rendezvous() : Channel.buffered(0);
             case BUFFERED -> Channel.buffered(capacity);
             case UNBOUNDED -> Channel.unbounded();
             case CONFLATED -> name.equals("conflated") ? Channel.conflated() : Channel.dropping(capacity, overflow);

@@ -79,7 +79,7 @@ class ChannelStressTest {
         Stream<Scenario> busyEndings = Stream.of(ChannelSpec.rendezvous(), ChannelSpec.buffered(2),
                         ChannelSpec.unbounded(), ChannelSpec.conflated())
                 .flatMap(s -> Stream.of(Ending.CLOSE_WHILE_BUSY, Ending.CANCEL_WHILE_BUSY)
-                        .map(e -> new Scenario(s, 4, 4, Flavour.VIRTUAL, 1 << SEQ_BITS - 1, e)));
+                        .map(e -> new Scenario(s, 4, 4, Flavour.VIRTUAL, 1 << (SEQ_BITS - 1), e)));
         return Stream.of(manyToMany, platform, spsc, oneHint, busyEndings).flatMap(s -> s);
     }
 
