@@ -23,8 +23,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Concurrency stress: P producers x C consumers (4x4, 8x2, 1x1 with single-producer/consumer
- * hints, 1x4 and 4x1 with one hint) on virtual and on platform threads, over every kind. Producers
+ * Concurrency stress: P producers x C consumers (4x4 and 1x1 with single-producer/consumer hints
+ * on virtual and platform threads, 8x2 on platform threads, 1x4 and 4x1 with one hint on virtual
+ * threads), over every kind. Producers
  * mix {@code send}, {@code send(e, timeout)} and {@code trySend}; consumers mix {@code receive},
  * {@code receive(timeout)}, {@code receiveCatching} and {@code tryReceive}; a chaos thread
  * interrupts random participants all the time. Then:
@@ -62,6 +63,9 @@ class ChannelStressTest {
                         ChannelSpec.dropping(2, OverflowPolicy.DROP_OLDEST),
                         ChannelSpec.dropping(16, OverflowPolicy.DROP_NEWEST))
                 .map(s -> new Scenario(s, 4, 4, Flavour.VIRTUAL, 5_000, Ending.CLOSE_WHEN_DONE));
+        Stream<Scenario> manyToManyPlatform = Stream.of(ChannelSpec.rendezvous(), ChannelSpec.buffered(16),
+                        ChannelSpec.unbounded(), ChannelSpec.dropping(2, OverflowPolicy.DROP_OLDEST))
+                .map(s -> new Scenario(s, 4, 4, Flavour.PLATFORM, 3_000, Ending.CLOSE_WHEN_DONE));
         Stream<Scenario> platform = Stream.of(ChannelSpec.rendezvous(), ChannelSpec.buffered(2),
                         ChannelSpec.buffered(16), ChannelSpec.unbounded(), ChannelSpec.conflated(),
                         ChannelSpec.dropping(16, OverflowPolicy.DROP_OLDEST))
@@ -80,7 +84,7 @@ class ChannelStressTest {
                         ChannelSpec.unbounded(), ChannelSpec.conflated())
                 .flatMap(s -> Stream.of(Ending.CLOSE_WHILE_BUSY, Ending.CANCEL_WHILE_BUSY)
                         .map(e -> new Scenario(s, 4, 4, Flavour.VIRTUAL, 1 << (SEQ_BITS - 1), e)));
-        return Stream.of(manyToMany, platform, spsc, oneHint, busyEndings).flatMap(s -> s);
+        return Stream.of(manyToMany, manyToManyPlatform, platform, spsc, oneHint, busyEndings).flatMap(s -> s);
     }
 
     @ParameterizedTest
