@@ -69,12 +69,14 @@ import org.jctools.queues.MessagePassingQueue;
 final class BufferedChannel<T> extends AbstractChannel<T> {
     private static final long COUNT = 0xFFFF_FFFFL;
     private static final long SENDING = 1L << 32;
-    private static final long SENDING_BITS = 0x3FFFL << 32;
-    private static final long RECEIVING = 1L << 46;
-    private static final long RECEIVING_BITS = 0x3FFFL << 46;
+    private static final long SENDING_BITS = 0x1FFFL << 32;
+    private static final long RECEIVING = 1L << 45;
+    private static final long RECEIVING_BITS = 0x1FFFL << 45;
+    private static final long REPLACING = 1L << 58;
     private static final long SENDERS_WAITING = 1L << 60;
     private static final long RECEIVERS_WAITING = 1L << 61;
     private static final long CLOSED_BIT = 1L << 62;
+    private static final long CANCELLED_BIT = 1L << 63;
     /** A batch reserves at most this many elements per CAS, so {@code receivingNow} cannot overflow. */
     private static final int MAX_BATCH_RESERVATION = 1 << 10;
 
@@ -123,7 +125,7 @@ final class BufferedChannel<T> extends AbstractChannel<T> {
     }
 
     private static long receivingNow(long s) {
-        return (s & RECEIVING_BITS) >>> 46;
+        return (s & RECEIVING_BITS) >>> 45;
     }
 
     /** Elements counted or being sent: what a send must not push past the capacity. */
@@ -217,6 +219,14 @@ final class BufferedChannel<T> extends AbstractChannel<T> {
         return r;
     }
 
+    /**
+     * Sends into a full drop-oldest channel by replacing its oldest element, in a way no other
+     * thread can see half done: with {@code REPLACING} set, fast-path receivers go through the
+     * lock (held here); once receivers that reserved earlier have taken their elements, the
+     * oldest is at the head; one CAS turns it into room being sent into ({@code count-1,
+     * sendingNow+1}, so {@code count + sendingNow} never drops and the channel never looks less
+     * than full), then poll, offer, and one add that counts the new element and clears the flag.
+     */
     private SendResult sendDroppingOldestLocked(T element, List<T> dropped) {
         for (int attempt = 0;; attempt++) {
             long s = state;
@@ -231,13 +241,39 @@ final class BufferedChannel<T> extends AbstractChannel<T> {
                     publish(true);
                     return SendResult.SENT;
                 }
-            } else if (count(s) == 0) {
-                backOff(attempt); // everything pending is still being sent: wait for it to count
-            } else if (reserve(s, 1)) {
-                dropped.add(pollReserved());
-                finishTaking(1); // a dropping channel never has waiting senders
+                continue;
             }
+            if (count(s) == 0) {
+                backOff(attempt); // everything pending is still being sent: wait for it to count
+                continue;
+            }
+            if (!STATE.compareAndSet(this, s, s | REPLACING)) {
+                continue;
+            }
+            for (int a = 0; receivingNow(s = state) != 0; a++) {
+                backOff(a); // receivers that reserved before the flag take the oldest elements first
+            }
+            if (pending(s) < capacity || count(s) == 0) {
+                clearBits(REPLACING); // those receivers made room: no need to drop
+                continue;
+            }
+            while (!STATE.compareAndSet(this, s, s - 1 + SENDING)) {
+                s = state; // only fast-path senders' publishes change the word now
+            }
+            dropped.add(pollReserved());
+            offerReserved(element);
+            long before = (long) STATE.getAndAdd(this, 1L - SENDING - REPLACING);
+            if ((before & RECEIVERS_WAITING) != 0) {
+                handToReceiversLocked();
+            }
+            return SendResult.SENT;
         }
+    }
+
+    /** Waits for a replacement in progress (it holds the lock) to finish. */
+    private void awaitReplacement() {
+        lock.lock();
+        lock.unlock();
     }
 
     // ---- receive --------------------------------------------------------------------------------
@@ -246,8 +282,15 @@ final class BufferedChannel<T> extends AbstractChannel<T> {
     Object tryReceiveInternal() {
         for (int attempt = 0;; attempt++) {
             long s = state;
-            if ((s & RECEIVERS_WAITING) != 0) {
-                return EMPTY; // what is there is owed to the receivers waiting first
+            if ((s & (RECEIVERS_WAITING | REPLACING | CANCELLED_BIT)) != 0) {
+                if ((s & CANCELLED_BIT) != 0) {
+                    return CLOSED;
+                }
+                if ((s & RECEIVERS_WAITING) != 0) {
+                    return EMPTY; // what is there is owed to the receivers waiting first
+                }
+                awaitReplacement(); // a full dropping channel is swapping its oldest element
+                continue;
             }
             if (count(s) == 0) {
                 if (sendingNow(s) != 0) {
@@ -303,7 +346,7 @@ final class BufferedChannel<T> extends AbstractChannel<T> {
         while (batch.size() < maxElements) {
             long s = state;
             int take = (int) Math.min(count(s), Math.min(maxElements - batch.size(), MAX_BATCH_RESERVATION));
-            if (take == 0 || (s & RECEIVERS_WAITING) != 0) {
+            if (take == 0 || (s & (RECEIVERS_WAITING | REPLACING | CANCELLED_BIT)) != 0) {
                 break;
             }
             if (reserve(s, take)) {
@@ -340,7 +383,8 @@ final class BufferedChannel<T> extends AbstractChannel<T> {
                     }
                     return Registration.COMPLETED;
                 }
-            } else if (pending(s) == 0 && (s & CLOSED_BIT) != 0 && senders.firstLive(null) == null) {
+            } else if ((s & CANCELLED_BIT) != 0
+                    || pending(s) == 0 && (s & CLOSED_BIT) != 0 && senders.firstLive(null) == null) {
                 claimOwn(node);
                 node.complete(null, WaitNode.CLOSED);
                 return Registration.COMPLETED;
@@ -534,16 +578,26 @@ final class BufferedChannel<T> extends AbstractChannel<T> {
         }
     }
 
+    /**
+     * Closes and empties in one CAS ({@code CANCELLED} makes every later receive see "closed"),
+     * then discards: after receivers that reserved before the cancel have taken their elements
+     * (they come first) and senders that reserved before it have counted theirs (those are
+     * discarded too), every counted element goes to the undelivered-element callback.
+     */
     @Override
     public boolean cancel() {
         List<T> discarded = new ArrayList<>();
         lock.lock();
         try {
-            if (cancelled) {
-                return false;
-            }
+            long s;
+            do {
+                s = state;
+                if ((s & CANCELLED_BIT) != 0) {
+                    return false;
+                }
+            } while (!STATE.compareAndSet(this, s, (s & ~COUNT) | CLOSED_BIT | CANCELLED_BIT));
+            long toDiscard = count(s);
             cancelled = true;
-            setBits(CLOSED_BIT);
             for (WaitNode n; (n = senders.peek()) != null; ) {
                 senders.remove(n);
                 if (n.waiter().tryClaim(n)) {
@@ -551,19 +605,23 @@ final class BufferedChannel<T> extends AbstractChannel<T> {
                 }
             }
             clearBits(SENDERS_WAITING);
-            for (int attempt = 0;; attempt++) {
-                long s = state;
-                if (count(s) == 0) {
-                    if (sendingNow(s) == 0) {
-                        break;
-                    }
-                    backOff(attempt); // a send that reserved before the close is still offering
-                } else if (reserve(s, 1)) {
-                    discarded.add(pollReserved());
-                    finishTaking(1);
+            for (int attempt = 0; sendingNow(s = state) != 0 || receivingNow(s) != 0; attempt++) {
+                backOff(attempt);
+            }
+            while (!STATE.compareAndSet(this, s, s & ~COUNT)) {
+                s = state; // elements counted by senders that reserved before the cancel
+            }
+            toDiscard += count(s);
+            for (long i = 0; i < toDiscard; i++) {
+                discarded.add(pollReserved());
+            }
+            for (WaitNode n; (n = receivers.peek()) != null; ) {
+                receivers.remove(n);
+                if (n.waiter().tryClaim(n)) {
+                    n.complete(null, WaitNode.CLOSED);
                 }
             }
-            closeReceiversIfDrainedLocked();
+            clearBits(RECEIVERS_WAITING);
         } finally {
             lock.unlock();
         }
@@ -671,7 +729,7 @@ final class BufferedChannel<T> extends AbstractChannel<T> {
     @Override
     public boolean isClosedForReceive() {
         long s = state;
-        return pending(s) == 0 && (s & (CLOSED_BIT | SENDERS_WAITING)) == CLOSED_BIT;
+        return (s & CANCELLED_BIT) != 0 || pending(s) == 0 && (s & (CLOSED_BIT | SENDERS_WAITING)) == CLOSED_BIT;
     }
 
     @Override

@@ -23,7 +23,8 @@ import java.util.function.Consumer;
  * still received; once none is left, receivers see "closed". {@code waitingSenders} and
  * {@code waitingReceivers} mirror the queue sizes (counting nodes not yet purged), written under
  * the lock and read without it, so that a try-operation with no partner answers without locking:
- * reading zero means no node was registered at that instant.
+ * reading zero means no node was registered at that instant. To answer "closed" a receive reads
+ * {@code closed} first and the sender count after it: once closed, no sender can register.
  */
 final class RendezvousChannel<T> extends AbstractChannel<T> {
     private final WaitQueue senders = new WaitQueue(); // guarded by lock
@@ -61,7 +62,12 @@ final class RendezvousChannel<T> extends AbstractChannel<T> {
     @Override
     Object tryReceiveInternal() {
         if (waitingSenders == 0) {
-            return closed ? CLOSED : EMPTY;
+            if (!closed) {
+                return EMPTY;
+            }
+            if (waitingSenders == 0) {
+                return CLOSED; // read after closed: no sender can register any more
+            }
         }
         lock.lock();
         try {
@@ -246,7 +252,7 @@ final class RendezvousChannel<T> extends AbstractChannel<T> {
 
     @Override
     public String toString() {
-        return "Channel[RENDEZVOUS, waiting receivers=" + waitingReceivers + ", waiting senders=" + waitingSenders
+        return "Channel[RENDEZVOUS, size=0, waiting receivers=" + waitingReceivers + ", waiting senders=" + waitingSenders
                 + ", " + stateName(closed) + "]";
     }
 }

@@ -35,6 +35,6 @@ class SelectSmokeTest {
         Channel<Integer> a = Channel.rendezvous();
         assertEquals("t", Select.select(Select.onReceive(a, v -> "v"), Select.onTimeout(Duration.ofMillis(20), () -> "t")));
         assertEquals("d", Select.select(Select.onReceive(a, v -> "v"), Select.onDefault(() -> "d")));
-        assertEquals(a.toString(), "Channel[RENDEZVOUS, waiting receivers=0, waiting senders=0, open]");
+        assertEquals(a.toString(), "Channel[RENDEZVOUS, size=0, waiting receivers=0, waiting senders=0, open]");
     }
 }
