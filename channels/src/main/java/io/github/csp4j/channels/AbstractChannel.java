@@ -1,5 +1,6 @@
 package io.github.csp4j.channels;
 
+import io.github.csp4j.channels.spi.ChannelLock;
 import io.github.csp4j.channels.spi.Parking;
 import io.github.csp4j.channels.spi.SelectableChannel;
 import io.github.csp4j.channels.spi.WaitNode;
@@ -32,7 +33,7 @@ abstract class AbstractChannel<T> implements Channel<T>, SelectableChannel {
     private static final AtomicLong IDS = new AtomicLong();
 
     final long id = IDS.incrementAndGet();
-    final ReentrantLock lock = new ReentrantLock();
+    final ReentrantLock lock = new ChannelLock();
     final Consumer<? super T> onUndelivered;
 
     /** Set under the lock before the flavour publishes its closed state; read after seeing it. */

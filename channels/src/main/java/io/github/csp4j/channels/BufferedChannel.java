@@ -63,8 +63,9 @@ import org.jctools.queues.MessagePassingQueue;
  * only falls). Those are the facts the hand-over loops and {@link #stillWaiting} rely on.
  *
  * <h2>Why it does not spin a virtual thread needlessly</h2>
- * Before registering, a blocked call spins at most {@link Parking#SPINS} iterations reading the
- * state word (skipped on one CPU), then parks.
+ * Before registering, a blocked platform thread spins at most {@link Parking#SPINS} iterations
+ * reading the state word, then parks; a virtual thread parks at once
+ * ({@link Parking#spinBudget()}).
  */
 final class BufferedChannel<T> extends AbstractChannel<T> {
     private static final long COUNT = 0xFFFF_FFFFL;
@@ -185,7 +186,7 @@ final class BufferedChannel<T> extends AbstractChannel<T> {
 
     @Override
     SendResult sendBeforeParking(T element) {
-        for (int i = Parking.SPINS; i > 0; i--) {
+        for (int i = Parking.spinBudget(); i > 0; i--) {
             Thread.onSpinWait();
             long s = state;
             if ((s & SENDERS_WAITING) != 0) {
@@ -318,7 +319,7 @@ final class BufferedChannel<T> extends AbstractChannel<T> {
 
     @Override
     Object receiveBeforeParking() {
-        for (int i = Parking.SPINS; i > 0; i--) {
+        for (int i = Parking.spinBudget(); i > 0; i--) {
             Thread.onSpinWait();
             long s = state;
             if ((s & RECEIVERS_WAITING) != 0) {
