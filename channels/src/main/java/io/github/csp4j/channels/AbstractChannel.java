@@ -283,16 +283,7 @@ abstract class AbstractChannel<T> implements Channel<T>, SelectableChannel {
 
     /** Validates a timeout and turns it into a {@link Parking} deadline. */
     static long deadlineOf(Duration timeout) {
-        Objects.requireNonNull(timeout, "timeout");
-        if (timeout.isNegative()) {
-            throw new IllegalArgumentException("timeout must not be negative, was " + timeout);
-        }
-        long nanos;
-        try {
-            nanos = timeout.toNanos();
-        } catch (ArithmeticException tooLong) {
-            return Parking.NO_DEADLINE;
-        }
+        long nanos = Parking.nanosOf(timeout);
         return nanos >= FOREVER_NANOS ? Parking.NO_DEADLINE : Parking.deadline(nanos);
     }
 

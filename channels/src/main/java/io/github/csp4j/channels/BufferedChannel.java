@@ -305,12 +305,7 @@ final class BufferedChannel<T> extends AbstractChannel<T> {
             if (reserve(s, 1)) {
                 T e = pollReserved();
                 if ((finishTaking(1) & SENDERS_WAITING) != 0) {
-                    lock.lock();
-                    try {
-                        admitSendersLocked();
-                    } finally {
-                        lock.unlock();
-                    }
+                    admitSenders();
                 }
                 return e;
             }
@@ -355,12 +350,7 @@ final class BufferedChannel<T> extends AbstractChannel<T> {
                     batch.add(pollReserved());
                 }
                 if ((finishTaking(take) & SENDERS_WAITING) != 0) {
-                    lock.lock();
-                    try {
-                        admitSendersLocked();
-                    } finally {
-                        lock.unlock();
-                    }
+                    admitSenders();
                 }
             }
         }
@@ -508,6 +498,15 @@ final class BufferedChannel<T> extends AbstractChannel<T> {
             if ((before & SENDERS_WAITING) != 0) {
                 admitSendersLocked();
             }
+        }
+    }
+
+    private void admitSenders() {
+        lock.lock();
+        try {
+            admitSendersLocked();
+        } finally {
+            lock.unlock();
         }
     }
 

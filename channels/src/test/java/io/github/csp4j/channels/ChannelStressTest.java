@@ -96,7 +96,7 @@ class ChannelStressTest {
     /** One run of a scenario: the channel, the participants and what each of them recorded. */
     private static final class Run {
         final Scenario sc;
-        final List<Integer> undelivered = Support.syncList();
+        final java.util.Queue<Integer> undelivered = new java.util.concurrent.ConcurrentLinkedQueue<>();
         final Channel<Integer> ch;
         final List<List<Integer>> sent = new ArrayList<>();
         final List<List<Integer>> received = new ArrayList<>();
@@ -280,10 +280,7 @@ class ChannelStressTest {
             assertTrue(allSent.size() > 0, "nothing was sent");
 
             assertNoDuplicates(allReceived, "received");
-            List<Integer> dropped;
-            synchronized (undelivered) {
-                dropped = new ArrayList<>(undelivered);
-            }
+            List<Integer> dropped = new ArrayList<>(undelivered); // read after every participant stopped
             assertNoDuplicates(dropped, "undelivered");
             Set<Integer> both = new HashSet<>(allReceived);
             both.retainAll(dropped);

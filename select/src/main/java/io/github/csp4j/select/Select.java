@@ -4,6 +4,7 @@ import io.github.csp4j.channels.ChannelClosedException;
 import io.github.csp4j.channels.ReceiveChannel;
 import io.github.csp4j.channels.ReceiveResult;
 import io.github.csp4j.channels.SendChannel;
+import io.github.csp4j.channels.spi.Parking;
 import io.github.csp4j.channels.spi.SelectableChannel;
 import java.time.Duration;
 import java.util.Arrays;
@@ -123,17 +124,8 @@ public final class Select {
      * @throws IllegalArgumentException if {@code timeout} is negative
      */
     public static <R> SelectClause<R> onTimeout(Duration timeout, Supplier<? extends R> handler) {
-        Objects.requireNonNull(timeout, "timeout");
+        long nanos = Parking.nanosOf(timeout);
         Objects.requireNonNull(handler, "handler");
-        if (timeout.isNegative()) {
-            throw new IllegalArgumentException("timeout must not be negative, was " + timeout);
-        }
-        long nanos;
-        try {
-            nanos = timeout.toNanos();
-        } catch (ArithmeticException tooLong) {
-            nanos = Long.MAX_VALUE;
-        }
         return new TimeoutClause<>(nanos, handler);
     }
 

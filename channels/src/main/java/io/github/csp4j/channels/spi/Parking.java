@@ -36,6 +36,24 @@ public final class Parking {
     }
 
     /**
+     * Validates a timeout and returns it in nanoseconds, saturated at {@link Long#MAX_VALUE}.
+     *
+     * @throws NullPointerException if {@code timeout} is null
+     * @throws IllegalArgumentException if {@code timeout} is negative
+     */
+    public static long nanosOf(java.time.Duration timeout) {
+        java.util.Objects.requireNonNull(timeout, "timeout");
+        if (timeout.isNegative()) {
+            throw new IllegalArgumentException("timeout must not be negative, was " + timeout);
+        }
+        try {
+            return timeout.toNanos();
+        } catch (ArithmeticException tooLong) {
+            return Long.MAX_VALUE;
+        }
+    }
+
+    /**
      * Returns the deadline {@code timeoutNanos} from now, as a {@link System#nanoTime()} value
      * that is never {@link #NO_DEADLINE}.
      */
