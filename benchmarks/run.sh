@@ -183,6 +183,6 @@ if [ ${#jsons[@]} -eq 0 ]; then
 fi
 "$java" -Djava.awt.headless=true -cp "$jar" io.github.csp4j.benchmarks.report.ResultsReport \
   --md "$here/RESULTS.md" --png "$here/results.png" --go "$go_file" --title "$title" \
-  ${note:+--note "$note"} "${meta[@]}" "${jsons[@]}"
+  ${note:+--note "$note"} --analysis "$here/ANALYSIS.md" "${meta[@]}" "${jsons[@]}"
 echo "== done: benchmarks/RESULTS.md, benchmarks/results.png (raw: benchmarks/target/results/)"
 [ ${#failed[@]} -eq 0 ]

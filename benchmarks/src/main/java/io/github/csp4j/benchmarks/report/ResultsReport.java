@@ -72,6 +72,7 @@ public final class ResultsReport {
         Path go = null;
         String title = "csp4j benchmark results";
         String note = null;
+        Path analysis = null;
         Map<String, String> meta = new LinkedHashMap<>();
         List<Path> inputs = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
@@ -82,6 +83,7 @@ public final class ResultsReport {
                 case "--go" -> go = Path.of(args[++i]);
                 case "--title" -> title = args[++i];
                 case "--note" -> note = args[++i];
+                case "--analysis" -> analysis = Path.of(args[++i]);
                 case "--meta" -> {
                     String kv = args[++i];
                     int eq = kv.indexOf('=');
@@ -100,7 +102,7 @@ public final class ResultsReport {
         }
         if (inputs.isEmpty()) {
             System.err.println("usage: ResultsReport [--md FILE] [--png FILE] [--go FILE] [--title TEXT] "
-                    + "[--note TEXT] [--meta NAME=VALUE]... RESULT.json...");
+                    + "[--note TEXT] [--analysis FILE.md] [--meta NAME=VALUE]... RESULT.json...");
             System.exit(2);
         }
         List<Map<String, Object>> entries = new ArrayList<>();
@@ -117,6 +119,10 @@ public final class ResultsReport {
                 : parseGo(Files.readAllLines(go, StandardCharsets.UTF_8));
         List<Shape> shapes = shapes(entries, goResults);
         String report = markdown(title, note, meta, entries, shapes, !goResults.isEmpty());
+        if (analysis != null && Files.isRegularFile(analysis)) {
+            // the hand-written reading of these numbers (where csp4j misses, and the profile that shows why)
+            report = report + "\n" + Files.readString(analysis).strip() + "\n";
+        }
         if (md != null) {
             Files.writeString(md, report, StandardCharsets.UTF_8);
             System.out.println("wrote " + md);
