@@ -71,6 +71,16 @@ final class GoScope implements AutoCloseable {
         }
     }
 
+    /** Waits (without interrupting) for every goroutine started so far to end; fails on a deadline or a failure. */
+    void joinAll() throws InterruptedException {
+        List<Thread> all;
+        synchronized (this) {
+            all = new ArrayList<>(threads);
+        }
+        GoSupport.join(all.toArray(Thread[]::new));
+        checkFailures();
+    }
+
     /** Interrupts every goroutine until all have ended; fails if one does not end in time or one failed. */
     @Override
     public void close() throws InterruptedException {
