@@ -21,13 +21,19 @@ import org.junit.jupiter.params.provider.EnumSource;
  * <p>Each test is a small program of three platform threads (Lincheck follows platform threads
  * and models {@code LockSupport.park/unpark}, {@code ReentrantLock} and the atomics the channels
  * use) whose interleavings {@link Lincheck#runConcurrentTest} explores systematically; the main
- * thread starts them, joins them and checks the outcome. Blocking operations are paired
- * with partners or with a close, so that every correct interleaving completes; an interleaving
- * in which a thread stays parked is reported by Lincheck as a hang ("Concurrent test has hung"),
+ * thread starts them, joins them and checks the outcome. Blocking operations are paired with
+ * partners or with a close, so that every correct interleaving completes; an interleaving in
+ * which a thread stays parked is reported by Lincheck as a hang ("Concurrent test has hung"),
  * which is how a lost wake-up or a sender stranded by a premature "closed" shows. The outcome
- * checked after the joins: every element whose send returned normally
- * was received exactly once, in order (or handed to the undelivered-element callback), and no
- * element whose send failed was.
+ * checked after the joins: every element whose send returned normally was received exactly
+ * once, in order (or handed to the undelivered-element callback), and no element whose send
+ * failed was.
+ *
+ * <p>{@code closeRacingSends(RENDEZVOUS)} fails, on a bug: a receive on a rendezvous channel can
+ * report "closed" while a sender that was waiting at the close is still queued, because
+ * {@code RendezvousChannel.tryReceiveInternal} reads "no waiting sender" and "closed" at two
+ * different instants; the next receive then gets the element, and if there is none, the sender
+ * stays blocked forever.
  *
  * <p>The linearizability of the non-blocking operations against a sequential model is tested by
  * {@code ChannelLincheckTest}.

@@ -22,6 +22,11 @@ import org.junit.jupiter.api.Test;
  * interleaving completes; one that leaves a thread parked is reported as a hang. The main thread
  * starts the threads, joins them and checks the outcome.
  *
+ * <p>{@link #nonBlockingSelectActsAtOneInstant} fails, on a bug: a select polls its clauses one
+ * after the other with each channel's lock-free try-operation, so its default can be taken
+ * although some clause could complete at every instant (Go's select locks all its channels for
+ * the poll, and Go's runtime tests TestNonblockSelectRace/2 check exactly this).
+ *
  * <p>The scenarios use {@link Select#selectInOrder}, whose clause order is fixed, so that an
  * interleaving Lincheck found can be replayed; the fair {@link Select#select} differs only in
  * the order in which it tries the clauses.

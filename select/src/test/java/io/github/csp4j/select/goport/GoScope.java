@@ -83,7 +83,17 @@ final class GoScope implements AutoCloseable {
 
     /** Interrupts every goroutine until all have ended; fails if one does not end in time or one failed. */
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
+        try {
+            stopAll();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted while tearing the goroutines down", e);
+        }
+        checkFailures();
+    }
+
+    private void stopAll() throws InterruptedException {
         List<Thread> all;
         synchronized (this) {
             stopping = true;
@@ -101,6 +111,5 @@ final class GoScope implements AutoCloseable {
                 }
             }
         }
-        checkFailures();
     }
 }
