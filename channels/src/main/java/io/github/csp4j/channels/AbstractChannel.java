@@ -23,9 +23,9 @@ import java.util.function.Consumer;
  */
 abstract class AbstractChannel<T> implements Channel<T>, SelectableChannel {
     /** Internal marker: nothing was ready. */
-    static final Object EMPTY = new Object();
+    static final Object EMPTY = SelectableChannel.NOTHING;
     /** Internal marker: closed for the operation. */
-    static final Object CLOSED = new Object();
+    static final Object CLOSED = SelectableChannel.CLOSED;
 
     /** Timeouts beyond this are treated as "wait forever" (about 146 years). */
     private static final long FOREVER_NANOS = Long.MAX_VALUE / 2;
@@ -140,6 +140,11 @@ abstract class AbstractChannel<T> implements Channel<T>, SelectableChannel {
     @Override
     public final ReceiveResult<T> tryReceive() {
         return toResult(tryReceiveInternal());
+    }
+
+    @Override
+    public final Object tryReceiveRaw() {
+        return tryReceiveInternal();
     }
 
     /** An element, {@link #CLOSED}, or {@link #EMPTY} when the deadline passed. */

@@ -86,6 +86,11 @@ final class ChannelView<T> implements ReceiveChannel<T>, SelectableChannel {
     }
 
     @Override
+    public Object tryReceiveRaw() {
+        return selectable.tryReceiveRaw();
+    }
+
+    @Override
     public boolean stillWaiting(WaitNode node) {
         return selectable.stillWaiting(node);
     }

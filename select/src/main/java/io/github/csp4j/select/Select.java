@@ -7,7 +7,6 @@ import io.github.csp4j.channels.SendChannel;
 import io.github.csp4j.channels.spi.Parking;
 import io.github.csp4j.channels.spi.SelectableChannel;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
@@ -154,7 +153,7 @@ public final class Select {
      */
     @SafeVarargs
     public static <R> R select(SelectClause<? extends R>... clauses) throws InterruptedException {
-        return SelectOperation.<R>run(validate(Arrays.<SelectClause<? extends R>>asList(Objects.requireNonNull(clauses, "clauses"))), true);
+        return SelectOperation.<R>run(validate(Objects.requireNonNull(clauses, "clauses")), true);
     }
 
     /** {@link #select(SelectClause[])} over a list built at run time. */
@@ -168,7 +167,7 @@ public final class Select {
      */
     @SafeVarargs
     public static <R> R selectInOrder(SelectClause<? extends R>... clauses) throws InterruptedException {
-        return SelectOperation.<R>run(validate(Arrays.<SelectClause<? extends R>>asList(Objects.requireNonNull(clauses, "clauses"))), false);
+        return SelectOperation.<R>run(validate(Objects.requireNonNull(clauses, "clauses")), false);
     }
 
     /** {@link #selectInOrder(SelectClause[])} over a list built at run time. */
@@ -178,15 +177,26 @@ public final class Select {
 
     // ---- helpers --------------------------------------------------------------------------------
 
+    private static <C extends SelectClause<?>> C[] validate(C[] clauses) {
+        check(clauses, null, clauses.length);
+        return clauses;
+    }
+
     private static <C extends SelectClause<?>> List<C> validate(List<C> clauses) {
         Objects.requireNonNull(clauses, "clauses");
-        if (clauses.isEmpty()) {
+        check(null, clauses, clauses.size());
+        return clauses;
+    }
+
+    /** Checks the clauses of an array or a list in place (no wrapper: this runs on every select). */
+    private static void check(SelectClause<?>[] array, List<? extends SelectClause<?>> list, int n) {
+        if (n == 0) {
             throw new IllegalArgumentException("select needs at least one clause");
         }
         int timeouts = 0;
         int defaults = 0;
-        for (int i = 0; i < clauses.size(); i++) {
-            C c = clauses.get(i);
+        for (int i = 0; i < n; i++) {
+            SelectClause<?> c = array != null ? array[i] : list.get(i);
             if (c == null) {
                 throw new NullPointerException("select clause " + i + " is null");
             }
@@ -197,7 +207,6 @@ public final class Select {
                 throw new IllegalArgumentException("select has more than one default clause (clause " + i + ")");
             }
         }
-        return clauses;
     }
 
     static SelectableChannel selectable(Object channel) {

@@ -1,6 +1,5 @@
 package io.github.csp4j.select;
 
-import io.github.csp4j.channels.ReceiveResult;
 import io.github.csp4j.channels.SendResult;
 import io.github.csp4j.channels.spi.Parking;
 import io.github.csp4j.channels.spi.SelectableChannel;
@@ -44,7 +43,21 @@ final class SelectOperation {
     /** Returned by {@link #block} when a non-blocking select must poll again. */
     private static final Object RETRY = new Object();
 
-    static <R> R run(List<? extends SelectClause<? extends R>> clauses, boolean fair) throws InterruptedException {
+    /**
+     * The clauses of one select as given: the caller's varargs array or list, read in place
+     * (wrapping an array in a list would cost an allocation per select).
+     */
+    static <R> R run(SelectClause<? extends R>[] array, boolean fair) throws InterruptedException {
+        return run(array, null, array.length, fair);
+    }
+
+    static <R> R run(List<? extends SelectClause<? extends R>> list, boolean fair) throws InterruptedException {
+        return run(null, list, list.size(), fair);
+    }
+
+    private static <R> R run(SelectClause<? extends R>[] array, List<? extends SelectClause<? extends R>> list, int n,
+            boolean fair) throws InterruptedException {
+        Clauses<R> clauses = new Clauses<>(array, list, n);
         for (;;) {
             Object r = runOnce(clauses, fair);
             if (r != RETRY) {
@@ -55,7 +68,7 @@ final class SelectOperation {
         }
     }
 
-    private static <R> Object runOnce(List<? extends SelectClause<? extends R>> clauses, boolean fair)
+    private static <R> Object runOnce(Clauses<R> clauses, boolean fair)
             throws InterruptedException {
         int n = clauses.size();
         long packed = 0;
@@ -76,12 +89,12 @@ final class SelectOperation {
             }
             if (c instanceof ReceiveClause<?, ? extends R> rc) {
                 operations++;
-                ReceiveResult<?> r = rc.channel.tryReceive();
-                if (r.isValue()) {
-                    return rc.onElement(r.value());
-                }
-                if (r.isClosed()) {
+                Object r = rc.selectable.tryReceiveRaw();
+                if (r == SelectableChannel.CLOSED) {
                     return rc.onClosed();
+                }
+                if (r != SelectableChannel.NOTHING) {
+                    return rc.onElement(r);
                 }
             } else if (c instanceof SendClause<?, ? extends R> sc) {
                 operations++;
@@ -126,7 +139,7 @@ final class SelectOperation {
      * are held, that instant is when no clause could complete, and the default runs; if some
      * clause became ready meanwhile, {@link #RETRY}.
      */
-    private static <R> Object block(List<? extends SelectClause<? extends R>> clauses, long packed, int[] order,
+    private static <R> Object block(Clauses<R> clauses, long packed, int[] order,
             int operations, long deadline, TimeoutClause<? extends R> timeout, DefaultClause<? extends R> fallback)
             throws InterruptedException {
         int n = clauses.size();
@@ -208,7 +221,7 @@ final class SelectOperation {
         return sc.onSent();
     }
 
-    private static void unregisterAllLocked(List<? extends SelectClause<?>> clauses, WaitNode[] nodes, WaitNode winner) {
+    private static void unregisterAllLocked(Clauses<?> clauses, WaitNode[] nodes, WaitNode winner) {
         for (WaitNode node : nodes) {
             if (node != null && node != winner) {
                 selectableOf(clauses.get(node.clause())).unregister(node);
@@ -216,7 +229,7 @@ final class SelectOperation {
         }
     }
 
-    private static void unregisterLosers(List<? extends SelectClause<?>> clauses, WaitNode[] nodes, WaitNode winner) {
+    private static void unregisterLosers(Clauses<?> clauses, WaitNode[] nodes, WaitNode winner) {
         for (WaitNode node : nodes) {
             if (node != null && node != winner) {
                 SelectableChannel ch = selectableOf(clauses.get(node.clause()));
@@ -235,10 +248,11 @@ final class SelectOperation {
     }
 
     /** The distinct channels of the enabled operation clauses, sorted by id. */
-    private static SelectableChannel[] lockOrder(List<? extends SelectClause<?>> clauses, int operations) {
+    private static SelectableChannel[] lockOrder(Clauses<?> clauses, int operations) {
         SelectableChannel[] chans = new SelectableChannel[operations];
         int m = 0;
-        for (SelectClause<?> c : clauses) {
+        for (int i = 0; i < clauses.size(); i++) {
+            SelectClause<?> c = clauses.get(i);
             if (!c.isEnabled() || !(c instanceof ReceiveClause<?, ?> || c instanceof SendClause<?, ?>)) {
                 continue;
             }
@@ -323,5 +337,12 @@ final class SelectOperation {
             o[j] = t;
         }
         return o;
+    }
+
+    /** Read access to the caller's clauses, array or list, without copying them. */
+    private record Clauses<R>(SelectClause<? extends R>[] array, List<? extends SelectClause<? extends R>> list, int size) {
+        SelectClause<? extends R> get(int i) {
+            return array != null ? array[i] : list.get(i);
+        }
     }
 }

@@ -20,6 +20,29 @@ public interface SelectableChannel {
         COMPLETED
     }
 
+    /** Returned by {@link #tryReceiveRaw()} when nothing was ready. */
+    Object NOTHING = new Object() {
+        @Override
+        public String toString() {
+            return "NOTHING";
+        }
+    };
+
+    /** Returned by {@link #tryReceiveRaw()} when the channel is closed and drained. */
+    Object CLOSED = new Object() {
+        @Override
+        public String toString() {
+            return "CLOSED";
+        }
+    };
+
+    /**
+     * {@code tryReceive()} without the result object: the element, {@link #NOTHING} or
+     * {@link #CLOSED} (elements are never null and never these). Lets a ready select allocate
+     * nothing.
+     */
+    Object tryReceiveRaw();
+
     /** A unique, stable number that orders channel locks. */
     long id();
 
