@@ -6,11 +6,13 @@ package io.github.csp4j.coroutine;
  * that slow elements are still spread over all workers. Internal; one per worker, not
  * thread-safe.
  *
- * <p>The size starts at 1 and follows the measured time a batch takes to map: it doubles while a
- * full batch maps in under half of {@link #TARGET_NANOS}, and halves when a batch takes more
- * than twice that. A mapper that takes microseconds or more therefore gets one element at a time
- * (every worker busy); one that takes nanoseconds gets up to {@link #MAX} (the costs per batch,
- * about a microsecond, amortised).
+ * <p>It keeps a smoothed estimate of the time one element takes to map (an exponentially
+ * weighted average over batches, weight 1/4, starting at {@link #TARGET_NANOS}, i.e. "slow"),
+ * and sizes the next batch to take about {@link #TARGET_NANOS}: from 1 up to {@link #MAX},
+ * growing at most twofold per batch, shrinking at once. A mapper that takes tens of
+ * microseconds or more therefore gets one element at a time (every worker busy), and one fast
+ * element among slow ones does not change that; a mapper that takes nanoseconds gets up to
+ * {@link #MAX} (the costs per batch, about a microsecond, amortised).
  */
 final class AdaptiveBatch {
     /** The mapping time a batch aims at. */
@@ -18,6 +20,7 @@ final class AdaptiveBatch {
     /** The largest batch. */
     static final int MAX = 256;
 
+    private long nanosPerElement = TARGET_NANOS;
     private int size = 1;
 
     /** The size of the next batch. */
@@ -25,12 +28,11 @@ final class AdaptiveBatch {
         return size;
     }
 
-    /** Records that a batch of {@code taken} elements took {@code nanos} to map. */
+    /** Records that a batch of {@code taken} elements (at least 1) took {@code nanos} to map. */
     void record(int taken, long nanos) {
-        if (nanos > 2 * TARGET_NANOS) {
-            size = Math.max(1, size >> 1);
-        } else if (taken == size && nanos < TARGET_NANOS / 2) {
-            size = Math.min(MAX, size << 1);
-        }
+        long perElement = Math.max(0, nanos) / taken;
+        nanosPerElement = (3 * nanosPerElement + perElement) >> 2;
+        long ideal = TARGET_NANOS / Math.max(1, nanosPerElement);
+        size = (int) Math.max(1, Math.min(Math.min(ideal, MAX), 2L * size));
     }
 }
