@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -22,7 +23,7 @@ class FanOutTest {
     void eachElementGoesToExactlyOneOutput() throws Exception {
         int n = 5000;
         Ledger ledger = new Ledger();
-        try (CoroutineScope scope = CoroutineScope.open()) {
+        PipeFixtures.inScope(scope -> {
             List<ReceiveChannel<Integer>> outs = Pipelines.fanOut(scope, range(scope, 0, n, 16), 4, 2);
             assertEquals(4, outs.size());
             List<Coroutine<List<Integer>>> workers = new ArrayList<>();
@@ -36,13 +37,13 @@ class FanOutTest {
                 }
                 ledger.addAll(got);
             }
-        }
+        });
         ledger.assertExactlyOnce(n);
     }
 
     @Test
     void aSlowConsumerGetsOnlyWhatFitsItsBuffer() throws Exception {
-        try (CoroutineScope scope = CoroutineScope.open()) {
+        PipeFixtures.inScope(scope -> {
             List<ReceiveChannel<Integer>> outs = Pipelines.fanOut(scope, range(scope, 0, 1000, 0), 2, 1);
             List<Integer> fast = Pipelines.toList(outs.get(0)); // the other output is not read meanwhile
             List<Integer> slow = Pipelines.toList(outs.get(1));
@@ -51,15 +52,16 @@ class FanOutTest {
             ledger.addAll(fast);
             ledger.addAll(slow);
             ledger.assertExactlyOnce(1000);
-        }
+        });
     }
 
     @Test
     void anOutputThatLeavesLosesNothingTheOthersCouldTake() throws Exception {
-        for (int round = 0; round < 20; round++) {
+        for (int r0 = 0; r0 < 20; r0++) {
+            int round = r0;
             int n = 2000;
             Ledger ledger = new Ledger();
-            try (CoroutineScope scope = CoroutineScope.open()) {
+            PipeFixtures.inScope(scope -> {
                 List<ReceiveChannel<Integer>> outs = Pipelines.fanOut(scope, range(scope, 0, n, 8), 3, round % 3,
                         ledger::add);
                 Coroutine<List<Integer>> a = scope.spawn(() -> Pipelines.toList(outs.get(0)));
@@ -75,7 +77,7 @@ class FanOutTest {
                 leaver.cancel(); // its buffer goes to the callback; the rest goes to a and b
                 ledger.addAll(a.result());
                 ledger.addAll(b.result());
-            }
+            });
             ledger.assertExactlyOnce(n);
         }
     }
@@ -83,17 +85,18 @@ class FanOutTest {
     @Test
     void cancellingEveryOutputCancelsTheInput() throws Exception {
         AtomicInteger sent = new AtomicInteger();
-        ReceiveChannel<Integer> source;
-        try (CoroutineScope scope = CoroutineScope.open()) {
-            source = PipeFixtures.endless(scope, sent);
+        AtomicReference<ReceiveChannel<Integer>> sourceRef = new AtomicReference<>();
+        PipeFixtures.inScope(scope -> {
+            ReceiveChannel<Integer> source = PipeFixtures.endless(scope, sent);
+            sourceRef.set(source);
             List<ReceiveChannel<Integer>> outs = Pipelines.fanOut(scope, source, 2, 0);
             outs.get(0).receive();
             outs.get(1).receive();
             outs.get(0).cancel();
             assertTrue(outs.get(1).receive() >= 0, "the other output still works");
             outs.get(1).cancel();
-        } // returns only because the generator was stopped
-        assertTrue(source.isClosedForReceive());
+        }); // returns only because the generator was stopped
+        assertTrue(sourceRef.get().isClosedForReceive());
     }
 
     @Test
@@ -102,7 +105,7 @@ class FanOutTest {
         Channel<Integer> in = Channel.buffered(4);
         in.send(7);
         in.close(boom);
-        try (CoroutineScope scope = CoroutineScope.open()) {
+        PipeFixtures.inScope(scope -> {
             List<ReceiveChannel<Integer>> outs = Pipelines.fanOut(scope, in, 3, 1);
             int got = 0;
             for (ReceiveChannel<Integer> out : outs) {
@@ -117,17 +120,17 @@ class FanOutTest {
                 }
             }
             assertEquals(1, got);
-        }
+        });
     }
 
     @Test
     void badArguments() throws Exception {
         Channel<Integer> in = Channel.rendezvous();
-        try (CoroutineScope scope = CoroutineScope.open()) {
+        PipeFixtures.inScope(scope -> {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Pipelines.fanOut(scope, in, 0, 1));
             assertTrue(e.getMessage().contains("outputs"), e.getMessage());
             assertThrows(IllegalArgumentException.class, () -> Pipelines.fanOut(scope, in, 2, -1));
             assertThrows(NullPointerException.class, () -> Pipelines.fanOut(scope, null, 2, 1));
-        }
+        });
     }
 }

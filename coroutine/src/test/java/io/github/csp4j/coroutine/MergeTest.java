@@ -22,7 +22,7 @@ class MergeTest {
 
     @Test
     void deliversEveryElementOnceInEachInputsOrderThenCloses() throws Exception {
-        try (CoroutineScope scope = CoroutineScope.open()) {
+        PipeFixtures.inScope(scope -> {
             ReceiveChannel<Integer> merged = Pipelines.merge(scope, 8,
                     range(scope, 0, 1000, 4), range(scope, 1000, 1000, 0), range(scope, 2000, 1000, 16));
             List<Integer> got = Pipelines.toList(merged);
@@ -36,15 +36,15 @@ class MergeTest {
                 last[input] = x;
             }
             assertTrue(merged.isClosedForReceive());
-        }
+        });
     }
 
     @Test
     void noInputsIsClosedAtOnce() throws Exception {
-        try (CoroutineScope scope = CoroutineScope.open()) {
+        PipeFixtures.inScope(scope -> {
             ReceiveChannel<String> merged = Pipelines.merge(scope, 0, List.of());
             assertTrue(merged.receiveCatching().isClosed());
-        }
+        });
     }
 
     @Test
@@ -52,7 +52,7 @@ class MergeTest {
         IOException boom = new IOException("input a failed");
         Channel<Integer> a = Channel.buffered(4);
         Channel<Integer> b = Channel.buffered(4);
-        try (CoroutineScope scope = CoroutineScope.open()) {
+        PipeFixtures.inScope(scope -> {
             ReceiveChannel<Integer> merged = Pipelines.merge(scope, 0, a, b);
             a.send(1);
             assertEquals(1, merged.receive());
@@ -61,7 +61,7 @@ class MergeTest {
             assertSame(boom, e.getCause());
             PipeFixtures.eventually("b is cancelled", b::isClosedForSend);
             assertThrows(ChannelClosedException.class, () -> b.send(2));
-        } // the scope does not fail: the failure went down the pipeline
+        }); // the scope does not fail: the failure went down the pipeline
     }
 
     @Test
@@ -72,7 +72,7 @@ class MergeTest {
             List<Channel<Integer>> inputs = List.of(PipeFixtures.ledgerChannel(8, ledger),
                     PipeFixtures.ledgerChannel(0, ledger), PipeFixtures.ledgerChannel(3, ledger));
             int take = round * 97;
-            try (CoroutineScope scope = CoroutineScope.open()) {
+            PipeFixtures.inScope(scope -> {
                 for (int p = 0; p < 3; p++) {
                     Channel<Integer> in = inputs.get(p);
                     int first = p * 1000;
@@ -97,7 +97,7 @@ class MergeTest {
                 }
                 assertTrue(merged.cancel());
                 assertFalse(merged.cancel());
-            }
+            });
             for (Channel<Integer> in : inputs) {
                 assertTrue(in.isClosedForSend(), "input not cancelled");
             }
@@ -108,13 +108,12 @@ class MergeTest {
     @Test
     void cancellingTheScopeClosesTheOutputWithACancellation() throws Exception {
         Channel<Integer> a = Channel.rendezvous();
-        ReceiveChannel<Integer> merged;
-        try (CoroutineScope scope = CoroutineScope.open()) {
-            merged = Pipelines.merge(scope, 0, a);
+        PipeFixtures.inScope(scope -> {
+            ReceiveChannel<Integer> merged = Pipelines.merge(scope, 0, a);
             scope.cancel();
             ChannelClosedException e = assertThrows(ChannelClosedException.class, merged::receive);
             assertInstanceOf(CancellationException.class, e.getCause());
-        }
+        });
         assertTrue(a.isClosedForSend(), "the input is cancelled with the stage");
     }
 
@@ -122,7 +121,7 @@ class MergeTest {
     void aSlowConsumerHoldsTheProducersBack() throws Exception {
         AtomicInteger sent = new AtomicInteger();
         AtomicReference<Thread> producer = new AtomicReference<>();
-        try (CoroutineScope scope = CoroutineScope.open()) {
+        PipeFixtures.inScope(scope -> {
             ReceiveChannel<Integer> source = scope.produce(4, out -> {
                 producer.set(Thread.currentThread());
                 for (int i = 0; ; i++) {
@@ -132,6 +131,7 @@ class MergeTest {
             });
             ReceiveChannel<Integer> merged = Pipelines.merge(scope, 2, source);
             PipeFixtures.eventually("the producer started", () -> producer.get() != null);
+            PipeFixtures.eventually("7 were sent", () -> sent.get() >= 7);
             TestSupport.awaitBlockedIn(producer.get(), "send");
             // 4 in the source, 1 held by the forwarder, 2 in the output: then the producer waits
             assertEquals(7, sent.get());
@@ -140,22 +140,20 @@ class MergeTest {
             TestSupport.awaitBlockedIn(producer.get(), "send");
             assertEquals(8, sent.get());
             merged.cancel();
-        }
+        });
     }
 
     @Test
-    void badArguments() {
+    void badArguments() throws Exception {
         Channel<Integer> a = Channel.rendezvous();
-        try (CoroutineScope scope = CoroutineScope.open()) {
+        PipeFixtures.inScope(scope -> {
             assertThrows(NullPointerException.class, () -> Pipelines.merge(null, 0, a));
             NullPointerException npe = assertThrows(NullPointerException.class,
                     () -> Pipelines.merge(scope, 0, new ArrayList<>(java.util.Arrays.asList(a, null))));
             assertTrue(npe.getMessage().contains("inputs[1]"), npe.getMessage());
             IllegalArgumentException iae = assertThrows(IllegalArgumentException.class, () -> Pipelines.merge(scope, -1, a));
             assertTrue(iae.getMessage().contains("capacity"), iae.getMessage());
-        } catch (InterruptedException e) {
-            fail(e);
-        }
+        });
         assertFalse(a.isClosedForSend(), "a refused stage touches nothing");
     }
 }

@@ -16,6 +16,7 @@ import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -39,7 +40,7 @@ class ParallelMapTest {
 
     @Test
     void orderedKeepsTheInputOrderWhateverTheCompletionOrder() throws Exception {
-        try (CoroutineScope scope = CoroutineScope.open()) {
+        PipeFixtures.inScope(scope -> {
             ReceiveChannel<Integer> out = Pipelines.parallelMap(scope, range(scope, 0, 400, 8), 8, 4, x -> {
                 work(300);
                 return x * 10;
@@ -50,13 +51,13 @@ class ParallelMapTest {
                 expected.add(i * 10);
             }
             assertEquals(expected, got);
-        }
+        });
     }
 
     @Test
     void orderedWithCheapTasksBatchesAndStillKeepsOrder() throws Exception {
         int n = 200_000;
-        try (CoroutineScope scope = CoroutineScope.open()) {
+        PipeFixtures.inScope(scope -> {
             ReceiveChannel<Integer> out = Pipelines.parallelMap(scope, range(scope, 0, n, 256), 4, 64, x -> x + 1);
             int expected = 1;
             for (List<Integer> batch = out.receiveBatch(100); ; batch = nextBatch(out)) {
@@ -69,7 +70,7 @@ class ParallelMapTest {
                 }
             }
             assertEquals(n + 1, expected);
-        }
+        });
     }
 
     private static List<Integer> nextBatch(ReceiveChannel<Integer> out) throws InterruptedException {
@@ -86,7 +87,7 @@ class ParallelMapTest {
     void mapsOnAllWorkersAtOnce(boolean ordered) throws Exception {
         int workers = 6;
         CyclicBarrier allBusy = new CyclicBarrier(workers);
-        try (CoroutineScope scope = CoroutineScope.open()) {
+        PipeFixtures.inScope(scope -> {
             ReceiveChannel<Integer> out = map(ordered, scope, range(scope, 0, workers, workers), workers, 0, x -> {
                 allBusy.await(10, TimeUnit.SECONDS); // passes only if `workers` elements are mapped at once
                 return x;
@@ -94,14 +95,14 @@ class ParallelMapTest {
             Ledger ledger = new Ledger();
             ledger.addAll(Pipelines.toList(out));
             ledger.assertExactlyOnce(workers);
-        }
+        });
     }
 
     @Test
     void orderedFailureDeliversEveryResultBeforeItThenTheFailure() throws Exception {
         IOException boom = new IOException("element 500");
         AtomicInteger sent = new AtomicInteger();
-        try (CoroutineScope scope = CoroutineScope.open()) {
+        PipeFixtures.inScope(scope -> {
             ReceiveChannel<Integer> source = PipeFixtures.endless(scope, sent);
             ReceiveChannel<Integer> out = Pipelines.parallelMap(scope, source, 8, 2, x -> {
                 if (x == 500) {
@@ -118,7 +119,7 @@ class ParallelMapTest {
             ChannelClosedException e = assertThrows(ChannelClosedException.class, out::receive);
             assertSame(boom, e.getCause());
             assertTrue(source.isClosedForReceive(), "the input was cancelled");
-        } // the scope does not fail and closes: the generator was stopped
+        }); // the scope does not fail and closes: the generator was stopped
     }
 
     @ParameterizedTest
@@ -130,7 +131,7 @@ class ParallelMapTest {
             in.send(i);
         }
         in.close(boom);
-        try (CoroutineScope scope = CoroutineScope.open()) {
+        PipeFixtures.inScope(scope -> {
             ReceiveChannel<Integer> out = map(ordered, scope, in, 4, 0, x -> {
                 work(50);
                 return x;
@@ -148,7 +149,7 @@ class ParallelMapTest {
             if (ordered) {
                 assertEquals(got.stream().sorted().toList(), got);
             }
-        }
+        });
     }
 
     @Test
@@ -156,7 +157,7 @@ class ParallelMapTest {
         IllegalStateException boom = new IllegalStateException("first");
         CountDownLatch never = new CountDownLatch(1);
         AtomicInteger interrupted = new AtomicInteger();
-        try (CoroutineScope scope = CoroutineScope.open()) {
+        PipeFixtures.inScope(scope -> {
             Channel<Integer> in = Channel.buffered(16);
             for (int i = 1; i <= 4; i++) {
                 in.send(i); // four workers block on these
@@ -177,7 +178,7 @@ class ParallelMapTest {
             in.send(0);
             ChannelClosedException e = assertThrows(ChannelClosedException.class, out::receive);
             assertSame(boom, e.getCause());
-        }
+        });
         assertEquals(4, interrupted.get(), "the other workers were cancelled");
     }
 
@@ -185,28 +186,30 @@ class ParallelMapTest {
     @ValueSource(booleans = {true, false})
     void cancellingTheOutputStopsTheWorkersAndTheSource(boolean ordered) throws Exception {
         AtomicInteger sent = new AtomicInteger();
-        ReceiveChannel<Integer> source;
-        try (CoroutineScope scope = CoroutineScope.open()) {
-            source = PipeFixtures.endless(scope, sent);
+        AtomicReference<ReceiveChannel<Integer>> sourceRef = new AtomicReference<>();
+        PipeFixtures.inScope(scope -> {
+            ReceiveChannel<Integer> source = PipeFixtures.endless(scope, sent);
+            sourceRef.set(source);
             ReceiveChannel<Integer> out = map(ordered, scope, source, 4, 2, x -> x);
             for (int i = 0; i < 100; i++) {
                 out.receive();
             }
             out.cancel();
             assertThrows(ChannelClosedException.class, out::receive);
-        } // the scope closes: every worker and the generator stopped
-        assertTrue(source.isClosedForReceive());
+        }); // the scope closes: every worker and the generator stopped
+        assertTrue(sourceRef.get().isClosedForReceive());
     }
 
     @ParameterizedTest
     @ValueSource(booleans = {true, false})
     void nothingIsLostWhenTheOutputIsCancelled(boolean ordered) throws Exception {
-        for (int round = 0; round < 30; round++) {
+        for (int r0 = 0; r0 < 30; r0++) {
+            int round = r0;
             int n = 5000;
             Ledger ledger = new Ledger();
             Channel<Integer> in = PipeFixtures.ledgerChannel(32, ledger);
             int take = round * 131;
-            try (CoroutineScope scope = CoroutineScope.open()) {
+            PipeFixtures.inScope(scope -> {
                 scope.spawn(() -> {
                     int i = 0;
                     try {
@@ -233,7 +236,7 @@ class ParallelMapTest {
                     ledger.add(x);
                 }
                 out.cancel();
-            }
+            });
             ledger.assertExactlyOnce(n);
         }
     }
@@ -242,24 +245,24 @@ class ParallelMapTest {
     @ValueSource(booleans = {true, false})
     void cancellingTheScopeClosesTheOutputWithACancellation(boolean ordered) throws Exception {
         Channel<Integer> in = Channel.rendezvous();
-        try (CoroutineScope scope = CoroutineScope.open()) {
+        PipeFixtures.inScope(scope -> {
             ReceiveChannel<Integer> out = map(ordered, scope, in, 3, 0, x -> x);
             scope.cancel();
             ChannelClosedException e = assertThrows(ChannelClosedException.class, out::receive);
             assertInstanceOf(CancellationException.class, e.getCause());
-        }
+        });
         assertTrue(in.isClosedForSend(), "the input was cancelled");
     }
 
     @Test
     void aNullResultFailsTheStage() throws Exception {
-        try (CoroutineScope scope = CoroutineScope.open()) {
+        PipeFixtures.inScope(scope -> {
             ReceiveChannel<Integer> out = Pipelines.parallelMap(scope, range(scope, 0, 10, 0), 2, 0, x -> x == 3 ? null : x);
             assertEquals(List.of(0, 1, 2), List.of(out.receive(), out.receive(), out.receive()));
             ChannelClosedException e = assertThrows(ChannelClosedException.class, out::receive);
             assertInstanceOf(NullPointerException.class, e.getCause());
             assertTrue(e.getCause().getMessage().contains("null"), e.getCause().getMessage());
-        }
+        });
     }
 
     @Test
@@ -274,7 +277,7 @@ class ParallelMapTest {
     @Test
     void badArguments() throws Exception {
         Channel<Integer> in = Channel.rendezvous();
-        try (CoroutineScope scope = CoroutineScope.open()) {
+        PipeFixtures.inScope(scope -> {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                     () -> Pipelines.parallelMap(scope, in, 0, 0, x -> x));
             assertTrue(e.getMessage().contains("workers must be >= 1, was 0"), e.getMessage());
@@ -283,7 +286,7 @@ class ParallelMapTest {
             NullPointerException npe = assertThrows(NullPointerException.class,
                     () -> Pipelines.parallelMap(scope, in, 1, 0, null));
             assertTrue(npe.getMessage().contains("mapper"), npe.getMessage());
-        }
+        });
     }
 
     @Test

@@ -37,6 +37,27 @@ final class PipeFixtures {
         });
     }
 
+    /** A test body that runs in a scope. */
+    @FunctionalInterface
+    interface ScopeBody {
+        void run(CoroutineScope scope) throws Exception;
+    }
+
+    /**
+     * Runs {@code body} in a scope and closes it. If the body fails, the scope is cancelled
+     * before it is closed, so that an endless pipeline reports the failure instead of hanging.
+     */
+    static void inScope(ScopeBody body) throws Exception {
+        try (CoroutineScope scope = CoroutineScope.open()) {
+            try {
+                body.run(scope);
+            } catch (Throwable e) {
+                scope.cancel();
+                throw e;
+            }
+        }
+    }
+
     /** Polls {@code condition} until it holds, failing after 10 s. */
     static void eventually(String what, BooleanSupplier condition) {
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
