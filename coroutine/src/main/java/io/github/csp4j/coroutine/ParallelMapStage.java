@@ -50,7 +50,7 @@ final class ParallelMapStage<T, R> extends Stage<R> {
     ParallelMapStage(boolean ordered, ReceiveChannel<? extends T> input, int workers, int capacity,
             Mapper<? super T, ? extends R> mapper, Consumer<? super T> onUnmapped, Consumer<? super R> onUndelivered) {
         super(ordered ? "csp4j-parallelMap" : "csp4j-parallelMapUnordered", List.of(input), 1, capacity,
-                ordered, onUndelivered);
+                ordered || workers == 1, onUndelivered); // one sender at a time: the faster queue
         this.ordered = ordered;
         this.input = input;
         this.mapper = mapper;
