@@ -5,13 +5,14 @@ import io.github.csp4j.channels.ReceiveChannel;
 import java.util.concurrent.Flow;
 import org.reactivestreams.tck.flow.FlowPublisherVerification;
 import org.testng.annotations.AfterMethod;
+import org.testng.annotations.BeforeMethod;
 
 /**
  * The Reactive Streams TCK (publisher rules) on {@link FlowAdapters#publisher}: a channel fed by a
  * generator of {@code elements} longs. TestNG-based, run on the JUnit Platform by the TestNG engine.
  */
 public class ChannelPublisherTckTest extends FlowPublisherVerification<Long> {
-    private final TckSupport.Made made = new TckSupport.Made();
+    private final TckSupport.ScopePerTest scope = new TckSupport.ScopePerTest();
 
     public ChannelPublisherTckTest() {
         super(TckSupport.environment(), TckSupport.GC_TIMEOUT_MILLIS);
@@ -19,23 +20,28 @@ public class ChannelPublisherTckTest extends FlowPublisherVerification<Long> {
 
     @Override
     public Flow.Publisher<Long> createFlowPublisher(long elements) {
-        ReceiveChannel<Long> channel = made.add(TckSupport.SPAWNER.produce(4, out -> {
+        ReceiveChannel<Long> channel = scope.scope().produce(4, out -> {
             for (long i = 0; i < elements; i++) {
                 out.send(i);
             }
-        }));
-        return FlowAdapters.publisher(TckSupport.SPAWNER, channel);
+        });
+        return FlowAdapters.publisher(scope.scope(), channel);
     }
 
     @Override
     public Flow.Publisher<Long> createFailedFlowPublisher() {
         Channel<Long> failed = Channel.rendezvous();
         failed.close(new IllegalStateException("a failed channel"));
-        return FlowAdapters.publisher(TckSupport.SPAWNER, made.add(failed));
+        return FlowAdapters.publisher(scope.scope(), failed);
     }
 
-    @AfterMethod
-    public void cancelChannels() {
-        made.cancelAll();
+    @BeforeMethod
+    public void openScope() {
+        scope.open();
+    }
+
+    @AfterMethod(alwaysRun = true)
+    public void closeScope() throws InterruptedException {
+        scope.close();
     }
 }

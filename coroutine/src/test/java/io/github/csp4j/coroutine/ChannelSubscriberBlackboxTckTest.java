@@ -4,13 +4,14 @@ import io.github.csp4j.channels.ReceiveChannel;
 import java.util.concurrent.Flow;
 import org.reactivestreams.tck.flow.FlowSubscriberBlackboxVerification;
 import org.testng.annotations.AfterMethod;
+import org.testng.annotations.BeforeMethod;
 
 /**
  * The Reactive Streams TCK (subscriber rules, black box) on {@link ChannelSubscriber}, with a
  * reader that drains its channel.
  */
 public class ChannelSubscriberBlackboxTckTest extends FlowSubscriberBlackboxVerification<Integer> {
-    private final TckSupport.Made made = new TckSupport.Made();
+    private final TckSupport.ScopePerTest scope = new TckSupport.ScopePerTest();
 
     public ChannelSubscriberBlackboxTckTest() {
         super(TckSupport.environment());
@@ -18,9 +19,9 @@ public class ChannelSubscriberBlackboxTckTest extends FlowSubscriberBlackboxVeri
 
     @Override
     public Flow.Subscriber<Integer> createFlowSubscriber() {
-        ChannelSubscriber<Integer> subscriber = FlowAdapters.subscriber(TckSupport.SPAWNER, 4);
-        ReceiveChannel<Integer> channel = made.add(subscriber.channel());
-        TckSupport.SPAWNER.spawn(() -> {
+        ChannelSubscriber<Integer> subscriber = FlowAdapters.subscriber(scope.scope(), 4);
+        ReceiveChannel<Integer> channel = subscriber.channel();
+        scope.scope().spawn(() -> {
             while (channel.receiveCatching().isValue()) {
                 // drain: the subscriber requests more as elements are received
             }
@@ -34,8 +35,13 @@ public class ChannelSubscriberBlackboxTckTest extends FlowSubscriberBlackboxVeri
         return element;
     }
 
-    @AfterMethod
-    public void cancelChannels() {
-        made.cancelAll();
+    @BeforeMethod
+    public void openScope() {
+        scope.open();
+    }
+
+    @AfterMethod(alwaysRun = true)
+    public void closeScope() throws InterruptedException {
+        scope.close();
     }
 }

@@ -8,6 +8,7 @@ import org.reactivestreams.tck.SubscriberWhiteboxVerification.SubscriberPuppet;
 import org.reactivestreams.tck.SubscriberWhiteboxVerification.WhiteboxSubscriberProbe;
 import org.reactivestreams.tck.flow.FlowSubscriberWhiteboxVerification;
 import org.testng.annotations.AfterMethod;
+import org.testng.annotations.BeforeMethod;
 
 /**
  * The Reactive Streams TCK (subscriber rules, white box) on {@link ChannelSubscriber} of capacity
@@ -16,7 +17,7 @@ import org.testng.annotations.AfterMethod;
  * "cancel" cancels the channel.
  */
 public class ChannelSubscriberWhiteboxTckTest extends FlowSubscriberWhiteboxVerification<Integer> {
-    private final TckSupport.Made made = new TckSupport.Made();
+    private final TckSupport.ScopePerTest scope = new TckSupport.ScopePerTest();
 
     public ChannelSubscriberWhiteboxTckTest() {
         super(TckSupport.environment());
@@ -24,10 +25,10 @@ public class ChannelSubscriberWhiteboxTckTest extends FlowSubscriberWhiteboxVeri
 
     @Override
     public Flow.Subscriber<Integer> createFlowSubscriber(WhiteboxSubscriberProbe<Integer> probe) {
-        ChannelSubscriber<Integer> subscriber = FlowAdapters.subscriber(TckSupport.SPAWNER, 1);
-        ReceiveChannel<Integer> channel = made.add(subscriber.channel());
-        Channel<Boolean> credits = made.add(Channel.unbounded());
-        TckSupport.SPAWNER.spawn(() -> {
+        ChannelSubscriber<Integer> subscriber = FlowAdapters.subscriber(scope.scope(), 1);
+        ReceiveChannel<Integer> channel = subscriber.channel();
+        Channel<Boolean> credits = Channel.unbounded();
+        scope.scope().spawn(() -> {
             while (credits.receiveCatching().isValue() && channel.receiveCatching().isValue()) {
                 // one element received per credit
             }
@@ -80,8 +81,13 @@ public class ChannelSubscriberWhiteboxTckTest extends FlowSubscriberWhiteboxVeri
         return element;
     }
 
-    @AfterMethod
-    public void cancelChannels() {
-        made.cancelAll();
+    @BeforeMethod
+    public void openScope() {
+        scope.open();
+    }
+
+    @AfterMethod(alwaysRun = true)
+    public void closeScope() throws InterruptedException {
+        scope.close();
     }
 }

@@ -1,8 +1,5 @@
 package io.github.csp4j.coroutine;
 
-import io.github.csp4j.channels.ReceiveChannel;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.reactivestreams.tck.TestEnvironment;
 
 /** Shared set-up of the Reactive Streams TCK classes (run by the TestNG engine). */
@@ -21,21 +18,26 @@ final class TckSupport {
         return new TestEnvironment(TIMEOUT_MILLIS, NO_SIGNALS_MILLIS);
     }
 
-    /** Standalone virtual-thread coroutines: the TCK knows nothing of scopes. */
-    static final Spawner SPAWNER = Coroutines.spawner(Thread.ofVirtual().name("tck-", 0).factory());
+    /**
+     * One scope per TCK test, owning every coroutine the test's adapters start. Opened before the
+     * test and cancelled and closed after it, on TestNG's thread: so no coroutine outlives its
+     * test, and the signals that cancellation causes (an {@code onError} to a subscriber the test
+     * left subscribed) arrive before the next test clears the TCK's record of asynchronous errors.
+     */
+    static final class ScopePerTest {
+        private CoroutineScope scope;
 
-    /** Channels a test made; cancelled after each test so that no coroutine outlives it. */
-    static final class Made {
-        private final List<ReceiveChannel<?>> channels = new CopyOnWriteArrayList<>();
-
-        <C extends ReceiveChannel<?>> C add(C channel) {
-            channels.add(channel);
-            return channel;
+        void open() {
+            scope = CoroutineScope.open(); // a coroutine failing fails the test's clean-up: nothing is hidden
         }
 
-        void cancelAll() {
-            channels.forEach(ReceiveChannel::cancel);
-            channels.clear();
+        Spawner scope() {
+            return scope;
+        }
+
+        void close() throws InterruptedException {
+            scope.cancel();
+            scope.close();
         }
     }
 }
