@@ -68,6 +68,7 @@ public final class ChannelSubscriber<T> implements Flow.Subscriber<T> {
     private final ReentrantLock subscriptionLock = new ReentrantLock();
     private volatile boolean cancelled;
     private volatile boolean terminated; // onComplete or onError arrived
+    private boolean subscriptionCancelled; // guarded by subscriptionLock
     private final Coroutine<?> feeder;
 
     ChannelSubscriber(Spawner scope, int capacity, Consumer<? super T> onUndelivered) {
@@ -116,7 +117,7 @@ public final class ChannelSubscriber<T> implements Flow.Subscriber<T> {
             return;
         }
         if (cancelled) {
-            s.cancel();
+            cancelSubscription(); // under the lock, serially with any other call (rule 2.7)
             return;
         }
         request(capacity);
@@ -240,7 +241,8 @@ public final class ChannelSubscriber<T> implements Flow.Subscriber<T> {
         subscriptionLock.lock();
         try {
             Flow.Subscription s = subscription.get();
-            if (s != null && !terminated) {
+            if (s != null && !terminated && !subscriptionCancelled) {
+                subscriptionCancelled = true;
                 s.cancel();
             }
         } finally {
