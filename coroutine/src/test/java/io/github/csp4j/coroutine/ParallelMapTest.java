@@ -122,6 +122,45 @@ class ParallelMapTest {
         }); // the scope does not fail and closes: the generator was stopped
     }
 
+    @Test
+    void orderedReadsExactlyAsASequentialMapWouldUnderRandomSizesAndFailures() throws Exception {
+        ThreadLocalRandom rnd = ThreadLocalRandom.current();
+        for (int round = 0; round < 40; round++) {
+            int n = rnd.nextInt(3000);
+            int workers = 1 + rnd.nextInt(8);
+            int capacity = rnd.nextInt(5);
+            int failAt = rnd.nextInt(n + 200); // n or more: no failure
+            IllegalStateException boom = new IllegalStateException("at " + failAt);
+            String setting = "n=" + n + " workers=" + workers + " capacity=" + capacity + " failAt=" + failAt;
+            PipeFixtures.inScope(scope -> {
+                ReceiveChannel<Integer> out = Pipelines.parallelMap(scope, range(scope, 0, n, 8), workers, capacity, x -> {
+                    if (x == failAt) {
+                        throw boom;
+                    }
+                    if ((x & 15) == 0) {
+                        Thread.yield();
+                    }
+                    return 3 * x;
+                });
+                List<Integer> got = new ArrayList<>();
+                Throwable cause = null;
+                try {
+                    while (true) {
+                        got.add(out.receive());
+                    }
+                } catch (ChannelClosedException end) {
+                    cause = end.getCause();
+                }
+                int expectedSize = Math.min(n, failAt);
+                assertEquals(expectedSize, got.size(), setting);
+                for (int i = 0; i < expectedSize; i++) {
+                    assertEquals(3 * i, got.get(i), setting);
+                }
+                assertSame(failAt < n ? boom : null, cause, setting);
+            });
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(booleans = {true, false})
     void theInputsCauseArrivesAfterEveryResult(boolean ordered) throws Exception {
