@@ -34,7 +34,7 @@ import org.openjdk.jmh.annotations.Warmup;
  *   <li>{@value #CSP4J}: the library's {@link Pipelines#parallelMap}: a generator
  *       ({@code scope.produce}) sends the inputs on a channel of capacity {@value #CHANNEL_CAPACITY},
  *       {@code parallelMap} maps them on {@value #WORKERS} worker coroutines into an output channel of
- *       the same capacity, and the benchmark thread reads the results in order with a for-each loop;
+ *       the same capacity, and a consumer coroutine reads the results in order with a for-each loop;
  *       all in one {@link CoroutineScope} per invocation.</li>
  *   <li>{@value #CSP4J_INLINE}: the same written by hand with channels (the row before the library had
  *       a parallel map): a producer sends indexed jobs on a job channel, {@value #WORKERS} worker virtual
@@ -121,18 +121,21 @@ public class ParallelMap {
 
     private long pipelines() throws InterruptedException {
         long[] in = input;
-        long h = 0;
         try (CoroutineScope scope = CoroutineScope.open()) {
             ReceiveChannel<Long> inputs = scope.produce(CHANNEL_CAPACITY, out -> {
                 for (long x : in) {
                     out.send(x);
                 }
             });
-            for (long r : Pipelines.parallelMap(scope, inputs, WORKERS, CHANNEL_CAPACITY, ParallelMap::task)) {
-                h = h * 31 + r;
-            }
+            ReceiveChannel<Long> results = Pipelines.parallelMap(scope, inputs, WORKERS, CHANNEL_CAPACITY, ParallelMap::task);
+            return scope.spawn(() -> { // the consumer is a coroutine too, as in the inline version
+                long h = 0;
+                for (long r : results) {
+                    h = h * 31 + r;
+                }
+                return h;
+            }).result();
         }
-        return h;
     }
 
     private long channels() throws InterruptedException {
