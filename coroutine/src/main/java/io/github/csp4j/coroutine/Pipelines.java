@@ -40,7 +40,9 @@ import java.util.function.Consumer;
  * <h2>The rules every stage follows</h2>
  * <ul>
  *   <li><b>End</b>: when its inputs are closed and drained, the stage delivers what it holds and
- *       closes its output(s): the consumer drains them, and then its loop ends.</li>
+ *       closes its output(s): the consumer drains them, and then its loop ends. An input that
+ *       somebody else cancelled counts as ending with a {@link CancellationException}, so a
+ *       truncated stream is never passed on as a complete one.</li>
  *   <li><b>Failure flows downstream</b>: an input closed with a cause, or a function that throws,
  *       closes the output with that cause; a receive at the end of the pipeline then throws
  *       {@link ChannelClosedException} whose {@linkplain Throwable#getCause() cause} is the
