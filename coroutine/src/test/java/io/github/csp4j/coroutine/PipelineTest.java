@@ -154,6 +154,20 @@ class PipelineTest {
     }
 
     @Test
+    void anInputCancelledByOthersIsNotTakenForACompleteStream() throws Exception {
+        PipeFixtures.inScope(scope -> {
+            Channel<Integer> in = Channel.buffered(4);
+            in.send(1);
+            ReceiveChannel<Integer> merged = Pipelines.merge(scope, 0, in);
+            ReceiveChannel<Integer> mapped = Pipelines.parallelMap(scope, merged, 2, 0, x -> x);
+            assertEquals(1, mapped.receive());
+            in.cancel(); // by somebody else than the stage
+            ChannelClosedException e = assertThrows(ChannelClosedException.class, mapped::receive);
+            assertInstanceOf(CancellationException.class, e.getCause());
+        });
+    }
+
+    @Test
     void collectingAChannel() throws Exception {
         Channel<Integer> plain = Channel.buffered(3);
         plain.send(1);
