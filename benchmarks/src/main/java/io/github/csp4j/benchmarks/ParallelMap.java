@@ -5,6 +5,9 @@ import io.github.csp4j.benchmarks.infra.Sizes;
 import io.github.csp4j.benchmarks.infra.Workers;
 import io.github.csp4j.channels.Channel;
 import io.github.csp4j.channels.ChannelClosedException;
+import io.github.csp4j.channels.ReceiveChannel;
+import io.github.csp4j.coroutine.CoroutineScope;
+import io.github.csp4j.coroutine.Pipelines;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -28,14 +31,21 @@ import org.openjdk.jmh.annotations.Warmup;
  * Ordered parallel map: 1,000,000 small tasks (a 64-bit mix function, a few ns each) on
  * {@value #WORKERS} workers, results consumed in input order. Score: ns per task.
  * <ul>
- *   <li>{@value #CSP4J}: written inline with csp4j channels (a later pipelines issue adds the library's
- *       parallel map; switch this implementation to it then). A producer sends indexed jobs on a job
- *       channel, {@value #WORKERS} worker virtual threads send indexed results on a result channel, and a
- *       consumer reorders them by index. All are virtual threads.</li>
+ *   <li>{@value #CSP4J}: the library's {@link Pipelines#parallelMap}: a generator
+ *       ({@code scope.produce}) sends the inputs on a channel of capacity {@value #CHANNEL_CAPACITY},
+ *       {@code parallelMap} maps them on {@value #WORKERS} worker coroutines into an output channel of
+ *       the same capacity, and a consumer coroutine reads the results in order with a for-each loop;
+ *       all in one {@link CoroutineScope} per invocation.</li>
+ *   <li>{@value #CSP4J_INLINE}: the same written by hand with channels (the row before the library had
+ *       a parallel map): a producer sends indexed jobs on a job channel, {@value #WORKERS} worker virtual
+ *       threads send indexed results on a result channel, and a consumer reorders them by index. It shows
+ *       what the library's batching and in-order hand-over buy over the obvious implementation.</li>
  *   <li>{@value #EXECUTOR}: {@code Executors.newFixedThreadPool(8)} (platform threads), one
  *       {@code submit} per task, then {@code Future.get()} in order, from the benchmark thread.</li>
  *   <li>{@value #EXECUTOR_VIRTUAL}: the same with 8 virtual worker threads.</li>
  * </ul>
+ * jox has no peer here: its channels artifact (com.softwaremill.jox:channels 1.0.1, the one pinned)
+ * has channels and select only; its parallel map ({@code mapPar}) is in the separate flows module.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -50,10 +60,11 @@ public class ParallelMap {
     static final int CHANNEL_CAPACITY = 256;
 
     public static final String CSP4J = "csp4j";
+    public static final String CSP4J_INLINE = "csp4j-inline";
     public static final String EXECUTOR = "ExecutorService";
     public static final String EXECUTOR_VIRTUAL = "ExecutorService-virtual";
 
-    @Param({CSP4J, EXECUTOR, EXECUTOR_VIRTUAL})
+    @Param({CSP4J, CSP4J_INLINE, EXECUTOR, EXECUTOR_VIRTUAL})
     public String impl;
 
     private long[] input;
@@ -81,7 +92,7 @@ public class ParallelMap {
         }
         expected = h;
         switch (impl) {
-            case CSP4J -> futures = null;
+            case CSP4J, CSP4J_INLINE -> futures = null;
             case EXECUTOR, EXECUTOR_VIRTUAL -> futures = new Future<?>[n];
             default -> throw new IllegalArgumentException("unknown implementation: " + impl);
         }
@@ -98,13 +109,33 @@ public class ParallelMap {
     @OperationsPerInvocation(TASKS)
     public long run() throws Exception {
         long h = switch (impl) {
-            case CSP4J -> channels();
+            case CSP4J -> pipelines();
+            case CSP4J_INLINE -> channels();
             case EXECUTOR -> executor(Executors.newFixedThreadPool(WORKERS));
             case EXECUTOR_VIRTUAL -> executor(Executors.newFixedThreadPool(WORKERS, Thread.ofVirtual().factory()));
             default -> throw new IllegalArgumentException("unknown implementation: " + impl);
         };
         Flows.check(h, expected);
         return h;
+    }
+
+    private long pipelines() throws InterruptedException {
+        long[] in = input;
+        try (CoroutineScope scope = CoroutineScope.open()) {
+            ReceiveChannel<Long> inputs = scope.produce(CHANNEL_CAPACITY, out -> {
+                for (long x : in) {
+                    out.send(x);
+                }
+            });
+            ReceiveChannel<Long> results = Pipelines.parallelMap(scope, inputs, WORKERS, CHANNEL_CAPACITY, ParallelMap::task);
+            return scope.spawn(() -> { // the consumer is a coroutine too, as in the inline version
+                long h = 0;
+                for (long r : results) {
+                    h = h * 31 + r;
+                }
+                return h;
+            }).result();
+        }
     }
 
     private long channels() throws InterruptedException {

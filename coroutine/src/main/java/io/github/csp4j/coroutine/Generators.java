@@ -22,8 +22,10 @@ import java.util.function.Function;
  * cancelled scope). So a consumer never waits on a generator that is gone. The listener answers
  * "taken" for the failure: it travels through the channel and is not also sent to the
  * uncaught-exception handler (a scope that owns the generator still sees it). The consumer's
- * cancel() cancels the channel first (a generator blocked in send fails at once and keeps its
- * element), then the coroutine (an interrupt, for a generator blocked elsewhere).
+ * cancel() cancels the coroutine first (an interrupt: a generator blocked in send, or elsewhere,
+ * stops and keeps its element), then the channel (later sends fail at once). In that order, a
+ * generator that stops because its send failed on the cancelled channel is already marked
+ * cancelled, so the ChannelClosedException it throws is never taken for a failure of the scope.
  * </pre>
  */
 final class Generators {
@@ -55,9 +57,8 @@ final class Generators {
         });
         start.accept(task);
         return new ChannelView<>(channel, () -> {
-            boolean cancelled = channel.cancel();
-            task.cancel();
-            return cancelled;
+            task.cancel(); // first: from here on the generator's exit counts as cancelled, not failed
+            return channel.cancel();
         }, "generator ");
     }
 }

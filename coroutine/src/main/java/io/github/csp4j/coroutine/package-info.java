@@ -25,6 +25,12 @@
  *         <td>{@code asyncio.sleep}</td><td>{@code time.After}, {@code time.NewTicker}</td></tr>
  *     <tr><td>{@link io.github.csp4j.coroutine.Coroutines#produce(io.github.csp4j.coroutine.Generator) produce}</td>
  *         <td>generators</td><td>{@code produce}, a goroutine feeding a channel</td></tr>
+ *     <tr><td>{@link io.github.csp4j.coroutine.Pipelines} (merge, fanOut, parallelMap, toList),
+ *         {@link io.github.csp4j.coroutine.Broadcast}</td>
+ *         <td>{@code ThreadPoolExecutor.map}, {@code asyncio.as_completed}</td>
+ *         <td>pipelines: fan-in, fan-out, core.async {@code pipeline}, {@code BroadcastChannel}</td></tr>
+ *     <tr><td>{@link io.github.csp4j.coroutine.FlowAdapters}</td><td>-</td>
+ *         <td>{@code asPublisher}, {@code asFlow} (Reactive Streams)</td></tr>
  *   </tbody>
  * </table>
  *

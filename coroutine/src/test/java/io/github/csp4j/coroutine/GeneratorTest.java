@@ -168,4 +168,22 @@ class GeneratorTest {
         });
         assertSame(boom, e.getCause());
     }
+
+    @Test
+    void cancellingTheChannelNeverFailsTheScope() throws Exception {
+        // Regression: the consumer's cancel used to cancel the channel before the coroutine, so a
+        // generator whose send failed on the cancelled channel could exit with that
+        // ChannelClosedException before it was marked cancelled, and fail its scope.
+        for (int round = 0; round < 300; round++) {
+            try (CoroutineScope scope = CoroutineScope.open()) {
+                ReceiveChannel<Integer> ch = scope.produce(round % 3, out -> {
+                    for (int i = 0; ; i++) {
+                        out.send(i);
+                    }
+                });
+                ch.receive();
+                ch.cancel();
+            }
+        }
+    }
 }
