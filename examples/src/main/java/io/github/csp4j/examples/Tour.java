@@ -10,9 +10,9 @@ import java.util.Optional;
  * The tour: runs every example in turn, or the ones named.
  *
  * <pre>
- * mvn -q -pl examples -am compile exec:exec                       # the whole tour
- * mvn -q -pl examples -am compile exec:exec -Dexample=list        # the examples, one line each
- * mvn -q -pl examples -am compile exec:exec -Dexample=gather      # one (or a,b,c), at the real timing
+ * mvn -q -pl examples -am process-test-classes exec:exec                       # the whole tour
+ * mvn -q -pl examples -am process-test-classes exec:exec -Dexample=list        # the examples, one line each
+ * mvn -q -pl examples -am process-test-classes exec:exec -Dexample=gather      # one (or a,b,c), at the real timing
  * </pre>
  *
  * The lessons count in seconds ("sleep 2 s"). The whole tour runs them faster, one lesson second
