@@ -57,9 +57,8 @@ final class SelectOperation {
 
     private static <R> R run(SelectClause<? extends R>[] array, List<? extends SelectClause<? extends R>> list, int n,
             boolean fair) throws InterruptedException {
-        Clauses<R> clauses = new Clauses<>(array, list, n);
         for (;;) {
-            Object r = runOnce(clauses, fair);
+            Object r = runOnce(array, list, n, fair);
             if (r != RETRY) {
                 @SuppressWarnings("unchecked")
                 R result = (R) r;
@@ -68,9 +67,8 @@ final class SelectOperation {
         }
     }
 
-    private static <R> Object runOnce(Clauses<R> clauses, boolean fair)
-            throws InterruptedException {
-        int n = clauses.size();
+    private static <R> Object runOnce(SelectClause<? extends R>[] array, List<? extends SelectClause<? extends R>> list,
+            int n, boolean fair) throws InterruptedException {
         long packed = 0;
         int[] order = null;
         if (n <= PACKED_MAX) {
@@ -83,7 +81,8 @@ final class SelectOperation {
         DefaultClause<? extends R> fallback = null;
         int operations = 0;
         for (int k = 0; k < n; k++) {
-            SelectClause<? extends R> c = clauses.get(order == null ? nibble(packed, k) : order[k]);
+            int i = order == null ? nibble(packed, k) : order[k];
+            SelectClause<? extends R> c = array != null ? array[i] : list.get(i);
             if (!c.isEnabled()) {
                 continue;
             }
@@ -114,7 +113,7 @@ final class SelectOperation {
         if (fallback != null) {
             // Nothing was ready when polled, but the polls were not at one instant: confirm under
             // the locks that there is an instant when no clause can complete (or complete one).
-            return operations == 0 ? fallback.onDefault() : block(clauses, packed, order, operations,
+            return operations == 0 ? fallback.onDefault() : block(new Clauses<>(array, list, n), packed, order, operations,
                     Parking.NO_DEADLINE, null, fallback);
         }
         if (timeout != null && timeout.nanos == 0) {
@@ -126,7 +125,9 @@ final class SelectOperation {
             parkWithoutClauses(deadline);
             return timeout.onTimeout();
         }
-        return block(clauses, packed, order, operations, deadline, timeout, null);
+        // Only a select that must register reads the clauses through a view object: polling
+        // reads them in place, so a select that finds a clause ready allocates nothing.
+        return block(new Clauses<>(array, list, n), packed, order, operations, deadline, timeout, null);
     }
 
     private static <T> SendResult trySend(SendClause<T, ?> sc) {
