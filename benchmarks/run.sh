@@ -45,45 +45,14 @@ while [ $# -gt 0 ]; do
 done
 
 # ------------------------------------------------------------------ a JDK >= 21
-java_feature() { # prints the feature version of the java executable $1, or nothing
-  "$1" -XshowSettings:properties -version 2>&1 \
-    | sed -n 's/^ *java\.specification\.version = \([0-9][0-9]*\).*/\1/p' | head -n 1
-}
-find_jdk() {
-  local best='' best_v=0 c v
-  for c in ${JAVA_HOME:+"$JAVA_HOME/bin/java"} "$(command -v java 2>/dev/null || true)" \
-           /usr/lib/jvm/*/bin/java /usr/java/*/bin/java /opt/java/*/bin/java /opt/jdk*/bin/java \
-           "$HOME"/.sdkman/candidates/java/*/bin/java "$HOME"/.jdks/*/bin/java \
-           /Library/Java/JavaVirtualMachines/*/Contents/Home/bin/java; do
-    [ -n "$c" ] && [ -x "$c" ] && [ -x "$(dirname "$c")/javac" ] || continue
-    v="$(java_feature "$c")"
-    [ -n "$v" ] && [ "$v" -ge 21 ] && [ "$v" -gt "$best_v" ] && { best="$c"; best_v="$v"; }
-  done
-  [ -n "$best" ] && echo "$best"
-}
-java="$(find_jdk || true)"
-if [ -z "$java" ]; then
-  echo "run.sh: no JDK >= 21 found (looked at JAVA_HOME, java on PATH, /usr/lib/jvm, /usr/java, /opt," >&2
-  echo "        SDKMAN and ~/.jdks). Install one, e.g. Temurin 25, or set JAVA_HOME to it." >&2
-  exit 1
-fi
-jdk_home="$(cd "$(dirname "$java")/.." && pwd)"
-echo "== JDK: $jdk_home ($("$java" -version 2>&1 | head -n 1))"
-jvm_flags=()
-if [ "$(java_feature "$java")" -ge 23 ]; then
-  # JMH and JCTools use sun.misc.Unsafe: keep JDK 23+ from warning about it in every fork
-  # (the forks inherit the host JVM's flags). Behaviour and speed are unchanged.
-  jvm_flags+=(--sun-misc-unsafe-memory-access=allow)
-fi
+# shellcheck source=lib/common.sh
+. "$here/lib/common.sh"
+setup_jdk run.sh
 
 # ------------------------------------------------------------------ build
 jar="$here/target/benchmarks.jar"
 if [ "$build" = yes ]; then
-  echo "== building: mvn -B -q package -pl benchmarks -am -DskipTests"
-  # Maven itself runs on the JDK found above: the jar tool of an older JDK cannot read the
-  # module descriptors that the toolchain's javac writes.
-  (cd "$root" && JAVA_HOME="$jdk_home" MAVEN_OPTS="${MAVEN_OPTS:-}${jvm_flags[*]:+ ${jvm_flags[*]}}" \
-     mvn -B -q package -pl benchmarks -am -DskipTests)
+  build_jar "$root"
 fi
 [ -f "$jar" ] || { echo "run.sh: $jar is missing (build it, or drop --no-build)" >&2; exit 1; }
 

@@ -1,0 +1,77 @@
+#!/usr/bin/env bash
+# Compares two implementations of one shape with alternating forks: A, B, A, B, ... one JMH fork
+# each, so that a machine that drifts during the run (a 2-core VM does, by 10% and more within
+# minutes) slows both sides alike. A single JMH run measures all forks of A before any fork of B,
+# which lets drift pass for a difference.
+#
+#   benchmarks/ab.sh SHAPE IMPL_A IMPL_B [ROUNDS]     e.g. benchmarks/ab.sh Spawn csp4j virtual-thread 8
+#
+# SHAPE is a benchmark class name (see benchmarks/README.md), IMPL_A and IMPL_B values of its
+# `impl` parameter; ROUNDS (default 6) is the number of A/B pairs. Each fork: 4 x 1 s warm-up,
+# 6 x 1 s measured. Prints each fork's median, the ratio A/B per round, and the median of those
+# ratios, and writes the same to benchmarks/target/results/ab-SHAPE.txt.
+#
+# Options (before SHAPE): --no-build (use the existing benchmarks/target/benchmarks.jar),
+# -p NAME=VALUE (another JMH parameter, e.g. -p capacity=16; repeatable).
+set -euo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+root="$(cd "$here/.." && pwd)"
+out="$here/target/results"
+
+build=yes
+params=()
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --no-build) build=no ;;
+    -p) params+=(-p "$2"); shift ;;
+    -h|--help) sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    *) break ;;
+  esac
+  shift
+done
+[ $# -ge 3 ] || { echo "usage: benchmarks/ab.sh [--no-build] [-p NAME=VALUE]... SHAPE IMPL_A IMPL_B [ROUNDS]" >&2; exit 2; }
+shape="$1" a="$2" b="$3" rounds="${4:-6}"
+case "$rounds" in ''|*[!0-9]*|0) echo "ab.sh: ROUNDS must be a positive number, was '$rounds'" >&2; exit 2 ;; esac
+
+# shellcheck source=lib/common.sh
+. "$here/lib/common.sh"
+setup_jdk ab.sh
+jar="$here/target/benchmarks.jar"
+if [ "$build" = yes ]; then
+  build_jar "$root"
+fi
+[ -f "$jar" ] || { echo "ab.sh: $jar is missing (build it, or drop --no-build)" >&2; exit 1; }
+mkdir -p "$out"
+
+# Median of the measured iterations of one JMH log ("Iteration   N: 123.4 ns/op").
+median_of() {
+  grep -E '^Iteration +[0-9]+:' "$1" | awk '{print $3}' | sort -g \
+    | awk '{v[NR]=$1} END {if (NR==0) exit 1; m=(NR%2)?v[(NR+1)/2]:(v[NR/2]+v[NR/2+1])/2; printf "%.1f", m}'
+}
+
+report="$out/ab-$shape.txt"
+{
+  echo "ab.sh $shape: A=$a B=$b, $rounds rounds of alternating forks (-wi 4 -w 1s -i 6 -r 1s) ${params[*]:-}"
+  echo "JDK: $("$java" -version 2>&1 | head -n 1); $(date -u '+%Y-%m-%d %H:%M UTC')"
+  echo "round  A median  B median  A/B"
+} | tee "$report"
+ratios=()
+for r in $(seq 1 "$rounds"); do
+  for impl in "$a" "$b"; do
+    log="$out/ab-$shape-$impl-$r.log"
+    if ! "$java" ${jvm_flags[@]+"${jvm_flags[@]}"} -jar "$jar" "^io\.github\.csp4j\.benchmarks\.$shape\." \
+        -p impl="$impl" ${params[@]+"${params[@]}"} -f 1 -wi 4 -w 1s -i 6 -r 1s > "$log" 2>&1; then
+      echo "ab.sh: the $impl fork of round $r failed; see $log" >&2
+      exit 1
+    fi
+  done
+  ma="$(median_of "$out/ab-$shape-$a-$r.log")"
+  mb="$(median_of "$out/ab-$shape-$b-$r.log")"
+  ratio="$(awk -v x="$ma" -v y="$mb" 'BEGIN {printf "%.3f", x / y}')"
+  ratios+=("$ratio")
+  printf '%5d  %8s  %8s  %s\n' "$r" "$ma" "$mb" "$ratio" | tee -a "$report"
+done
+printf '%s\n' "${ratios[@]}" | sort -g \
+  | awk '{v[NR]=$1} END {m=(NR%2)?v[(NR+1)/2]:(v[NR/2]+v[NR/2+1])/2; printf "median A/B over %d rounds: %.3f (min %.3f, max %.3f)\n", NR, m, v[1], v[NR]}' \
+  | tee -a "$report"
