@@ -24,6 +24,10 @@ import java.util.concurrent.locks.ReentrantLock;
  * }   // waits for all three; if one fails, the others are cancelled and close() throws
  * }</pre>
  *
+ * <p>{@link #run(Block)} is the same with a block instead of a try statement; prefer it when the
+ * block itself may throw, since it then cancels the coroutines (a try-with-resources
+ * {@code close()} cannot see the block's exception and waits for them as usual).
+ *
  * <h2>Closing waits</h2>
  * {@link #close()} (the end of the try-with-resources block) waits until every coroutine spawned
  * in the scope is done, including coroutines spawned by those coroutines while it waits. Only
@@ -166,6 +170,88 @@ public final class CoroutineScope implements Spawner, AutoCloseable {
     public static CoroutineScope withTimeout(Duration timeout) {
         Durations.toNanos(timeout, "timeout");
         return open(null, false, Launcher.VIRTUAL, timeout);
+    }
+
+    /**
+     * Runs {@code block} in a new scope and returns its value once every coroutine it spawned is
+     * done: Kotlin's {@code coroutineScope { }}, Trio's {@code async with open_nursery()}. Unlike
+     * a try-with-resources block, whose {@link #close()} cannot see an exception thrown in the
+     * block, a failing block cancels the scope's coroutines:
+     * <ul>
+     *   <li>The block returns: like {@link #close()}, waits for the coroutines and throws their
+     *       first failure ({@link CoroutineFailedException}, later ones suppressed) or a
+     *       {@link ScopeTimeoutException}; otherwise returns the block's value.</li>
+     *   <li>The block throws: the scope is cancelled, the coroutines are waited for (none outlives
+     *       the call), and the block's exception is rethrown with what closing reported (their
+     *       failures, a timeout) attached as {@linkplain Throwable#getSuppressed() suppressed}.
+     *       A {@link RuntimeException}, an {@link Error} or an {@link InterruptedException} is
+     *       rethrown as it is; another checked exception is wrapped in a
+     *       {@link CoroutineFailedException} whose cause it is.</li>
+     * </ul>
+     * The calling thread runs the block and owns the scope; scopes nest as with {@link #open()}.
+     *
+     * <pre>{@code
+     * List<Page> pages = CoroutineScope.run(scope -> {
+     *     List<Coroutine<Page>> fetches = urls.stream().map(u -> scope.spawn(() -> fetch(u))).toList();
+     *     return Coroutines.gather(fetches); // if this throws, the other fetches are cancelled
+     * });
+     * }</pre>
+     *
+     * @throws NullPointerException if {@code block} is null
+     * @throws InterruptedException if the block throws it, or the calling thread is interrupted
+     *     while waiting for the coroutines (they were then cancelled and have stopped)
+     * @see CoroutineScopeBuilder#run(Block)
+     */
+    public static <T> T run(Block<T> block) throws InterruptedException {
+        return builder().run(block);
+    }
+
+    /**
+     * The code of a {@link CoroutineScope#run} call: gets the scope to spawn into and returns a
+     * value (or {@code null}).
+     */
+    @FunctionalInterface
+    public interface Block<T> {
+        /**
+         * Runs on the calling thread, with the new scope open.
+         *
+         * @param scope the scope to spawn coroutines into
+         * @return the value that {@link CoroutineScope#run} returns
+         * @throws Exception anything; it cancels the scope's coroutines
+         */
+        T run(CoroutineScope scope) throws Exception;
+    }
+
+    /** Runs {@code block} in this just-opened scope, then closes it: {@link #run(Block)}. */
+    <T> T runAndClose(Block<T> block) throws InterruptedException {
+        T value;
+        try {
+            value = block.run(this);
+        } catch (Throwable blockFailure) {
+            cancelInternal(false);
+            try {
+                close();
+            } catch (Throwable closing) {
+                blockFailure.addSuppressed(closing);
+            }
+            throw rethrowable(blockFailure);
+        }
+        close();
+        return value;
+    }
+
+    /** Throws a failed block's exception: unchecked ones and interrupts as they are, others wrapped. */
+    private RuntimeException rethrowable(Throwable t) throws InterruptedException {
+        if (t instanceof RuntimeException r) {
+            throw r;
+        }
+        if (t instanceof Error e) {
+            throw e;
+        }
+        if (t instanceof InterruptedException ie) {
+            throw ie;
+        }
+        throw new CoroutineFailedException("the block of " + this + " failed", t);
     }
 
     /** A builder for a scope with a name, a timeout, supervision, or other threads. */

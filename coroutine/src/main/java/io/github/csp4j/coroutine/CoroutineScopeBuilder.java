@@ -88,4 +88,18 @@ public final class CoroutineScopeBuilder {
     public CoroutineScope open() {
         return CoroutineScope.open(name, supervisor, launcher, timeout);
     }
+
+    /**
+     * Opens the scope, runs {@code block} in it on the calling thread, and closes it: see
+     * {@link CoroutineScope#run(CoroutineScope.Block)}. A block that throws cancels the scope's
+     * coroutines, also in a supervisor scope.
+     *
+     * @throws NullPointerException if {@code block} is null
+     * @throws InterruptedException if the block throws it, or the calling thread is interrupted
+     *     while waiting for the coroutines
+     */
+    public <T> T run(CoroutineScope.Block<T> block) throws InterruptedException {
+        Objects.requireNonNull(block, "block");
+        return open().runAndClose(block);
+    }
 }
