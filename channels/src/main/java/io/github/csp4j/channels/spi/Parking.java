@@ -11,7 +11,7 @@ import java.util.concurrent.locks.LockSupport;
  * far more than the partner usually takes to act. A virtual thread does not spin (see
  * {@link #spinBudget()}). The spin is skipped on a single CPU. A spin never waits for another
  * thread to finish a step: it only polls for an outcome and always ends in a park.
- * {@link LockSupport#unpark} of a thread that is still spinning costs little (it sets a permit).
+ * A completer unparks a waiter only once it has announced that it parks ({@link Waiter}).
  */
 public final class Parking {
     /** Spin iterations before parking; 0 on a single CPU. */
@@ -94,6 +94,9 @@ public final class Parking {
                     interrupted = true; // claimed meanwhile: finish, report the interrupt later
                     continue;
                 }
+                if (waiter.announcePark()) {
+                    continue; // re-check after announcing: a completer that missed the flag has claimed
+                }
                 if (deadline == NO_DEADLINE) {
                     LockSupport.park(waiter);
                 } else {
@@ -124,7 +127,7 @@ public final class Parking {
         for (int i = 0; node.status() == WaitNode.PENDING; i++) {
             if (i < 64) {
                 Thread.onSpinWait();
-            } else {
+            } else if (!node.waiter().announcePark()) { // announced: re-check the status first
                 LockSupport.park(node);
                 if (Thread.interrupted()) {
                     interrupted = true;

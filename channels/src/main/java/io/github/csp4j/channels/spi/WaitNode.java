@@ -82,9 +82,10 @@ public final class WaitNode {
             item = null; // the channel owns the element now
         }
         status = newStatus;
-        Thread t = waiter.thread;
-        if (t != Thread.currentThread()) { // a registration that completed itself leaves no stray permit
-            LockSupport.unpark(t);
+        // Only a waiter that announced a park needs waking (Waiter.parking: the Dekker pair); a
+        // registration that completed itself never parked.
+        if (waiter.mayBeParked()) {
+            LockSupport.unpark(waiter.thread);
         }
     }
 

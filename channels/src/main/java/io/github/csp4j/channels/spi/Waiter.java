@@ -42,6 +42,16 @@ public final class Waiter {
 
     final Thread thread;
     private volatile Object state;
+    /**
+     * Set by the waiting thread, once, before it first parks; a completer unparks only if it reads
+     * it set. Dekker pair with {@code state} and {@link WaitNode#status()}: the waiter writes this
+     * flag and then re-reads the state (or status) before parking; the completer writes the state
+     * (claim) and the status and then reads this flag. All four are volatile, so in their total
+     * order either the completer sees the flag (and unparks) or the waiter sees the completion
+     * (and does not park). A waiter still spinning is thus never unparked: no permit left behind,
+     * no wasted wake-up of a running virtual thread.
+     */
+    private volatile boolean parking;
 
     /** A waiter for the calling thread. */
     public Waiter() {
@@ -71,6 +81,23 @@ public final class Waiter {
     /** Returns the node that won, or {@code null} if still waiting or cancelled. */
     public WaitNode winner() {
         return state instanceof WaitNode n ? n : null;
+    }
+
+    /**
+     * Announces that the waiting thread is about to park. Returns {@code true} if this call set
+     * the flag: the caller must then re-check its condition before parking.
+     */
+    boolean announcePark() {
+        if (parking) {
+            return false;
+        }
+        parking = true;
+        return true;
+    }
+
+    /** Whether the waiting thread may be parked (or about to park): completers must unpark it. */
+    boolean mayBeParked() {
+        return parking;
     }
 
     /** Returns whether the waiter was cancelled. */
