@@ -444,6 +444,13 @@ final class BufferedChannel<T> extends AbstractChannel<T> {
         return node.isSend() ? pending(s) >= capacity : pending(s) == 0;
     }
 
+    /** Runs the hand-overs that a publish or a room-freeing add has announced but not yet done. */
+    @Override
+    public void settleLocked() {
+        handToReceiversLocked();
+        admitSendersLocked();
+    }
+
     @Override
     public void unregister(WaitNode node) {
         if (node.isSend()) {

@@ -96,6 +96,11 @@ final class ChannelView<T> implements ReceiveChannel<T>, SelectableChannel {
     }
 
     @Override
+    public void settleLocked() {
+        selectable.settleLocked();
+    }
+
+    @Override
     public void unregister(WaitNode node) {
         selectable.unregister(node);
     }

@@ -174,6 +174,14 @@ final class SelectOperation {
                 }
             }
             if (winner == null && fallback != null) {
+                // Hand-overs owed to waiters come first (they may serve this select): deciding
+                // without them could retry forever while their thread waits for our locks.
+                for (SelectableChannel ch : locks) {
+                    ch.settleLocked();
+                }
+                winner = waiter.winner();
+            }
+            if (winner == null && fallback != null) {
                 boolean noneCanComplete = true;
                 for (WaitNode node : nodes) {
                     if (node != null && !selectableOf(clauses.get(node.clause())).stillWaiting(node)) {

@@ -72,6 +72,17 @@ public interface SelectableChannel {
      */
     boolean stillWaiting(WaitNode node);
 
+    /**
+     * Completes hand-overs that are owed but not done yet: elements already counted while
+     * receivers wait, or room already freed while senders wait. Such a state lasts only until the
+     * thread that made it gets the lock; a select that is about to decide on its default clause
+     * holds the lock, so it settles them first (they may serve the select itself). Otherwise a
+     * select that retries would keep finding a clause that "can complete" and take the lock
+     * again and again, while the thread that would complete it waits for that lock. Lock held.
+     */
+    default void settleLocked() {
+    }
+
     /** Unlinks {@code node} if it is still waiting in this channel. Lock held. */
     void unregister(WaitNode node);
 
