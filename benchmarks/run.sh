@@ -12,6 +12,8 @@
 #   --no-go          skip the Go reference even when Go is installed
 #   --no-build       use the existing benchmarks/target/benchmarks.jar
 #   --note TEXT      a note at the top of RESULTS.md
+#   --report-only    rewrite RESULTS.md and results.png from the last pass's raw results (e.g. after
+#                    editing ANALYSIS.md), without building or running anything
 #   -- ARGS...       extra JMH arguments, appended to every JMH run (e.g. -- -jvmArgsAppend -Xmx8g)
 #
 # Needs Maven and a JDK >= 21 (found by itself: JAVA_HOME, java on PATH, /usr/lib/jvm, SDKMAN, ...);
@@ -26,6 +28,7 @@ mode=quick
 shape_filter=''
 run_go=yes
 build=yes
+report_only=no
 note=''
 extra=()
 while [ $# -gt 0 ]; do
@@ -36,9 +39,10 @@ while [ $# -gt 0 ]; do
     --shapes) shape_filter="$2"; shift ;;
     --no-go) run_go=no ;;
     --no-build) build=no ;;
+    --report-only) report_only=yes; build=no ;;
     --note) note="$2"; shift ;;
     --) shift; extra=("$@"); break ;;
-    -h|--help) sed -n '2,18p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "run.sh: unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
   shift
@@ -55,6 +59,28 @@ if [ "$build" = yes ]; then
   build_jar "$root"
 fi
 [ -f "$jar" ] || { echo "run.sh: $jar is missing (build it, or drop --no-build)" >&2; exit 1; }
+
+# Writes RESULTS.md and results.png from the JSON results in $out, the Go output and ANALYSIS.md;
+# the arguments (title, note, meta) are kept in $out/report.args for --report-only.
+report() {
+  local jsons=() f
+  for f in "$out"/*.json; do [ -s "$f" ] && jsons+=("$f"); done
+  if [ ${#jsons[@]} -eq 0 ]; then
+    echo "run.sh: no JMH results to report" >&2
+    exit 1
+  fi
+  printf '%s\0' "$@" > "$out/report.args"
+  "$java" -Djava.awt.headless=true -cp "$jar" io.github.csp4j.benchmarks.report.ResultsReport \
+    --md "$here/RESULTS.md" --png "$here/results.png" --go "$out/go-bench.txt" \
+    --analysis "$here/ANALYSIS.md" "$@" "${jsons[@]}"
+  echo "== done: benchmarks/RESULTS.md, benchmarks/results.png (raw: benchmarks/target/results/)"
+}
+if [ "$report_only" = yes ]; then
+  [ -s "$out/report.args" ] || { echo "run.sh: no earlier pass in $out to report again" >&2; exit 1; }
+  mapfile -d '' report_args < "$out/report.args"
+  report "${report_args[@]}"
+  exit 0
+fi
 
 # ------------------------------------------------------------------ what to run
 # One JMH invocation per shape, so that csp4j and all its peers in a shape share one run.
@@ -144,14 +170,5 @@ if [ ${#failed[@]} -gt 0 ]; then
   echo "== WARNING: failures in: $list(see $out/*.log)" >&2
   note="${note:+$note }Failures in: $list(their rows are missing; see benchmarks/target/results/*.log)."
 fi
-jsons=()
-for f in "$out"/*.json; do [ -s "$f" ] && jsons+=("$f"); done
-if [ ${#jsons[@]} -eq 0 ]; then
-  echo "run.sh: no JMH results to report" >&2
-  exit 1
-fi
-"$java" -Djava.awt.headless=true -cp "$jar" io.github.csp4j.benchmarks.report.ResultsReport \
-  --md "$here/RESULTS.md" --png "$here/results.png" --go "$go_file" --title "$title" \
-  ${note:+--note "$note"} --analysis "$here/ANALYSIS.md" "${meta[@]}" "${jsons[@]}"
-echo "== done: benchmarks/RESULTS.md, benchmarks/results.png (raw: benchmarks/target/results/)"
+report --title "$title" ${note:+--note "$note"} "${meta[@]}"
 [ ${#failed[@]} -eq 0 ]
