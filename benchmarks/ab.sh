@@ -37,11 +37,7 @@ case "$rounds" in ''|*[!0-9]*|0) echo "ab.sh: ROUNDS must be a positive number, 
 # shellcheck source=lib/common.sh
 . "$here/lib/common.sh"
 setup_jdk ab.sh
-jar="$here/target/benchmarks.jar"
-if [ "$build" = yes ]; then
-  build_jar "$root"
-fi
-[ -f "$jar" ] || { echo "ab.sh: $jar is missing (build it, or drop --no-build)" >&2; exit 1; }
+prepare_jar ab.sh "$build" "$root"
 mkdir -p "$out"
 
 # Median of the measured iterations of one JMH log ("Iteration   N: 123.4 ns/op").

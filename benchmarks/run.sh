@@ -54,11 +54,7 @@ done
 setup_jdk run.sh
 
 # ------------------------------------------------------------------ build
-jar="$here/target/benchmarks.jar"
-if [ "$build" = yes ]; then
-  build_jar "$root"
-fi
-[ -f "$jar" ] || { echo "run.sh: $jar is missing (build it, or drop --no-build)" >&2; exit 1; }
+prepare_jar run.sh "$build" "$root"
 
 # Writes RESULTS.md and results.png from the JSON results in $out, the Go output and ANALYSIS.md;
 # the arguments (title, note, meta) are kept in $out/report.args for --report-only.

@@ -3,7 +3,9 @@
 #   setup_jdk NAME   finds the newest JDK >= 21 (JAVA_HOME, java on PATH, /usr/lib/jvm, /usr/java,
 #                    /opt, SDKMAN, ~/.jdks, macOS) and sets java, jdk_home and jvm_flags; exits with
 #                    a message naming NAME when there is none
-#   build_jar ROOT   builds benchmarks/target/benchmarks.jar with Maven running on that JDK
+#   prepare_jar NAME BUILD ROOT
+#                    sets jar to benchmarks/target/benchmarks.jar, building it first (Maven on that
+#                    JDK) when BUILD is yes; exits with a message naming NAME when it is missing
 java_feature() { # prints the feature version of the java executable $1, or nothing
   "$1" -XshowSettings:properties -version 2>&1 \
     | sed -n 's/^ *java\.specification\.version = \([0-9][0-9]*\).*/\1/p' | head -n 1
@@ -38,10 +40,14 @@ setup_jdk() {
   fi
 }
 
-build_jar() {
-  echo "== building: mvn -B -q package -pl benchmarks -am -DskipTests"
-  # Maven itself runs on the JDK found above: the jar tool of an older JDK cannot read the
-  # module descriptors that the toolchain's javac writes.
-  (cd "$1" && JAVA_HOME="$jdk_home" MAVEN_OPTS="${MAVEN_OPTS:-}${jvm_flags[*]:+ ${jvm_flags[*]}}" \
-     mvn -B -q package -pl benchmarks -am -DskipTests)
+prepare_jar() {
+  jar="$3/benchmarks/target/benchmarks.jar"
+  if [ "$2" = yes ]; then
+    echo "== building: mvn -B -q package -pl benchmarks -am -DskipTests"
+    # Maven itself runs on the JDK found above: the jar tool of an older JDK cannot read the
+    # module descriptors that the toolchain's javac writes.
+    (cd "$3" && JAVA_HOME="$jdk_home" MAVEN_OPTS="${MAVEN_OPTS:-}${jvm_flags[*]:+ ${jvm_flags[*]}}" \
+       mvn -B -q package -pl benchmarks -am -DskipTests)
+  fi
+  [ -f "$jar" ] || { echo "$1: $jar is missing (build it, or drop --no-build)" >&2; exit 1; }
 }

@@ -42,18 +42,24 @@ class SelectDefaultSettlesHandOversTest {
         return senders;
     }
 
-    @Test
-    void aDefaultSelectServesTheEarlierReceiverFirstThenTakesTheDefault() throws Exception {
-        Channel<Integer> ch = Channel.buffered(4);
-        int[] received = new int[1];
+    /** Starts a receiver that waits on the empty {@code ch} and stores what it gets in {@code into[0]}. */
+    private static Thread waitingReceiver(Channel<Integer> ch, int[] into) {
         Thread receiver = Thread.ofVirtual().start(() -> {
             try {
-                received[0] = ch.receive();
+                into[0] = ch.receive();
             } catch (InterruptedException e) {
                 throw new RuntimeException(e);
             }
         });
         Await.waiters(ch, 1, 0);
+        return receiver;
+    }
+
+    @Test
+    void aDefaultSelectServesTheEarlierReceiverFirstThenTakesTheDefault() throws Exception {
+        Channel<Integer> ch = Channel.buffered(4);
+        int[] received = new int[1];
+        Thread receiver = waitingReceiver(ch, received);
         lockOf(ch).lock();
         List<Thread> senders;
         String r;
@@ -76,14 +82,7 @@ class SelectDefaultSettlesHandOversTest {
     void aDefaultSelectTakesWhatIsLeftAfterTheEarlierReceiver() throws Exception {
         Channel<Integer> ch = Channel.buffered(4);
         int[] received = new int[1];
-        Thread receiver = Thread.ofVirtual().start(() -> {
-            try {
-                received[0] = ch.receive();
-            } catch (InterruptedException e) {
-                throw new RuntimeException(e);
-            }
-        });
-        Await.waiters(ch, 1, 0);
+        Thread receiver = waitingReceiver(ch, received);
         lockOf(ch).lock();
         List<Thread> senders;
         String r;
