@@ -55,8 +55,12 @@ class SelectDefaultSettlesHandOversTest {
         return receiver;
     }
 
-    @Test
-    void aDefaultSelectServesTheEarlierReceiverFirstThenTakesTheDefault() throws Exception {
+    /**
+     * With one receiver waiting on a buffered(4) channel and {@code owed} senders whose publishes
+     * wait for the held lock, runs a receive-or-default select; checks that the receiver that
+     * waited first got the first element (1), and returns what the select answered.
+     */
+    private static String selectWhileHandOversAreOwed(int owed) throws InterruptedException {
         Channel<Integer> ch = Channel.buffered(4);
         int[] received = new int[1];
         Thread receiver = waitingReceiver(ch, received);
@@ -64,40 +68,28 @@ class SelectDefaultSettlesHandOversTest {
         List<Thread> senders;
         String r;
         try {
-            senders = sendersBlockedInPublish(ch, 1);
+            senders = sendersBlockedInPublish(ch, owed);
             r = Select.select(onReceive(ch, v -> "received " + v), onDefault(() -> "default"));
         } finally {
             lockOf(ch).unlock();
         }
-        assertEquals("default", r, "the one element was owed to the receiver that waited first");
         Await.join(receiver);
-        assertEquals(1, received[0]);
+        assertEquals(1, received[0], "first come, first served: the earlier receiver gets the first element");
         for (Thread t : senders) {
             Await.join(t);
         }
-        assertEquals(0, ch.size());
+        assertEquals(0, ch.size(), "every element went to a receiver");
+        return r;
+    }
+
+    @Test
+    void aDefaultSelectServesTheEarlierReceiverFirstThenTakesTheDefault() throws Exception {
+        assertEquals("default", selectWhileHandOversAreOwed(1), "the one element was owed to the earlier receiver");
     }
 
     @Test
     void aDefaultSelectTakesWhatIsLeftAfterTheEarlierReceiver() throws Exception {
-        Channel<Integer> ch = Channel.buffered(4);
-        int[] received = new int[1];
-        Thread receiver = waitingReceiver(ch, received);
-        lockOf(ch).lock();
-        List<Thread> senders;
-        String r;
-        try {
-            senders = sendersBlockedInPublish(ch, 2);
-            r = Select.select(onReceive(ch, v -> "received " + v), onDefault(() -> "default"));
-        } finally {
-            lockOf(ch).unlock();
-        }
-        assertEquals("received 2", r);
-        Await.join(receiver);
-        assertEquals(1, received[0], "first come, first served");
-        for (Thread t : senders) {
-            Await.join(t);
-        }
+        assertEquals("received 2", selectWhileHandOversAreOwed(2));
     }
 
     @Test
