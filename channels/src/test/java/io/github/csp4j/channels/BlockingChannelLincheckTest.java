@@ -1,10 +1,13 @@
 package io.github.csp4j.channels;
 
+import static io.github.csp4j.channels.testkit.ScenarioThreads.join;
+import static io.github.csp4j.channels.testkit.ScenarioThreads.start;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.csp4j.channels.testkit.ScenarioThreads;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -86,11 +89,10 @@ class BlockingChannelLincheckTest {
     }
 
     /** The shared state of one scenario run. Fields are written by one thread and read after the joins. */
-    static final class State {
+    static final class State extends ScenarioThreads.Failures {
         final List<Integer> undelivered = new ArrayList<>(); // guarded by itself
         final List<Integer> received = new ArrayList<>(); // written by one receiver thread
         final Channel<Integer> ch;
-        volatile Throwable failure;
         volatile int sent; // elements whose send returned
         volatile boolean sendFailed;
         volatile ReceiveResult<Integer> last;
@@ -116,11 +118,6 @@ class BlockingChannelLincheckTest {
     static volatile State state;
     static volatile State other;
 
-    @FunctionalInterface
-    interface Body {
-        void run() throws Exception;
-    }
-
     /**
      * Lincheck settings: analyse the standard library (ReentrantLock, atomics), switch threads
      * after 10 iterations of a loop (default), report a livelock after 2,000, recursion bound 20
@@ -138,29 +135,6 @@ class BlockingChannelLincheckTest {
             state = s;
             scenario.accept(s);
         });
-    }
-
-    /** Starts a platform thread; an exception it throws is recorded in {@link State#failure}. */
-    static Thread start(State s, Body body) {
-        Thread t = new Thread(() -> {
-            try {
-                body.run();
-            } catch (Throwable e) {
-                s.failure = e;
-            }
-        });
-        t.start();
-        return t;
-    }
-
-    static void join(Thread... ts) {
-        for (Thread t : ts) {
-            try {
-                t.join();
-            } catch (InterruptedException e) {
-                throw new AssertionError(e);
-            }
-        }
     }
 
     /** Sends 1, 2, ... until a send fails because the channel is closed. */

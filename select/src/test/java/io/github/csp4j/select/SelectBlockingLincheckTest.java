@@ -1,5 +1,7 @@
 package io.github.csp4j.select;
 
+import static io.github.csp4j.channels.testkit.ScenarioThreads.join;
+import static io.github.csp4j.channels.testkit.ScenarioThreads.start;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -7,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.csp4j.channels.Channel;
 import io.github.csp4j.channels.ChannelClosedException;
 import io.github.csp4j.channels.ReceiveResult;
+import io.github.csp4j.channels.testkit.ScenarioThreads;
 import java.util.List;
 import org.jetbrains.lincheck.Lincheck;
 import org.jetbrains.lincheck.LincheckSettings;
@@ -44,10 +47,9 @@ class SelectBlockingLincheckTest {
     static final int INVOCATIONS = Integer.getInteger("lincheck.invocations", 500);
 
     /** The shared state of one scenario run; written by one thread each, read after the joins. */
-    static final class State {
+    static final class State extends ScenarioThreads.Failures {
         final Channel<Integer> a;
         final Channel<Integer> b;
-        volatile Throwable failure;
         volatile Object r1;
         volatile Object r2;
         volatile Object r3;
@@ -60,11 +62,6 @@ class SelectBlockingLincheckTest {
     }
 
     static volatile State state;
-
-    @FunctionalInterface
-    interface Body {
-        void run() throws Exception;
-    }
 
     /** See {@code BlockingChannelLincheckTest.SETTINGS}: the loop bound raised to 2,000. */
     static final LincheckSettings SETTINGS = new LincheckSettings(true, 10, 2000, 20);
@@ -81,28 +78,6 @@ class SelectBlockingLincheckTest {
 
     static void check(Runnable block) {
         Lincheck.runConcurrentTestInternal$lincheck(INVOCATIONS, SETTINGS, block);
-    }
-
-    static Thread start(State s, Body body) {
-        Thread t = new Thread(() -> {
-            try {
-                body.run();
-            } catch (Throwable e) {
-                s.failure = e;
-            }
-        });
-        t.start();
-        return t;
-    }
-
-    static void join(Thread... ts) {
-        for (Thread t : ts) {
-            try {
-                t.join();
-            } catch (InterruptedException e) {
-                throw new AssertionError(e);
-            }
-        }
     }
 
     /**
