@@ -3,8 +3,6 @@ package io.github.csp4j.channels;
 import io.github.csp4j.channels.spi.Parking;
 import io.github.csp4j.channels.spi.WaitNode;
 import io.github.csp4j.channels.spi.WaitQueue;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -13,89 +11,84 @@ import java.util.function.Consumer;
 import org.jctools.queues.MessagePassingQueue;
 
 /**
- * Buffered, unbounded, conflated and dropping channels: elements live in a JCTools queue; one
- * state word beside it says how many, whether the channel is closed, and whether anyone waits.
+ * Buffered and unbounded channels whose senders block when full: elements live in a JCTools
+ * queue; each side counts its operations in a word of its own ({@link SideWord}).
  *
  * <h2>Invariants</h2>
- * The state word {@code state} holds:
  * <ul>
- *   <li>{@code count}: elements in the queue that no receiver has reserved yet.</li>
- *   <li>{@code sendingNow}: senders that reserved room and are offering. A send reserves
- *       ({@code sendingNow+1}, CAS), offers to the queue, then publishes
- *       ({@code sendingNow-1, count+1}, one atomic add). So a counted element is always in the
- *       queue already: a receiver that reserved one never waits for it.</li>
- *   <li>{@code receivingNow}: receivers that reserved an element ({@code count-1,
- *       receivingNow+1}, CAS) and are polling it; the poll done, they free its room
- *       ({@code receivingNow-1}). Room is freed only once the element has left the queue, so a
- *       send can never overtake an element that a receiver reserved but has not taken.</li>
- *   <li>The capacity bounds {@code used = count + sendingNow + receivingNow}. The queue is at
- *       least that large, so an offer into reserved room never fails.</li>
- *   <li>{@code CLOSED}: no new send may reserve. Senders that were waiting at close are still
- *       admitted, by the receivers that move them in.</li>
- *   <li>{@code RECEIVERS_WAITING}: set (under the lock) only while {@code count == 0}, when a
- *       receiver registers to wait; cleared (under the lock) when no live receiver waits.</li>
- *   <li>{@code SENDERS_WAITING}: set (under the lock) only while the channel is full; cleared when
- *       no live sender waits.</li>
+ *   <li>The send word holds {@code sent}, the number of sends that reserved room (each then offers
+ *       exactly one element), and the flags {@code RECEIVERS_WAITING}, {@code CLOSED} and
+ *       {@code CANCELLED}. The take word holds {@code taken}, the number of receives that
+ *       reserved an element (each then polls exactly one), {@code polling}, how many of those
+ *       have not finished their poll, and the flags {@code SENDERS_WAITING} and
+ *       {@code CANCELLED}. The counters only grow (modulo 2<sup>40</sup>; see {@link #diff}).</li>
+ *   <li>{@code sent - taken} is the channel's size: a send counts at its reservation and a
+ *       receive at its own, which is where each is linearized. A send may reserve only while
+ *       {@code sent - (taken - polling)} is below the capacity: room is freed only once its
+ *       element has left the queue, so a send never overtakes an element that a receive reserved
+ *       but has not taken, and the queue (sized with some slack beyond the capacity) always has a
+ *       slot for a reserved offer.</li>
+ *   <li>The queue lags behind {@code sent} by the few instructions between a send's reservation
+ *       and its offer: a receive whose reserved element is not offered yet waits for them (the
+ *       sender is running: nothing between its reservation and its offer blocks).</li>
+ *   <li>{@code RECEIVERS_WAITING} (in the send word, so that every reserving send sees it in the
+ *       word its CAS replaced) is set under the lock by a receiver that registers while
+ *       {@code sent == taken}, and cleared under the lock when no live receiver waits.
+ *       {@code SENDERS_WAITING} (in the take word, seen by every reserving receive) is set under
+ *       the lock by a sender that registers while the channel is full, and cleared likewise.</li>
+ *   <li>While {@code RECEIVERS_WAITING} is set, only lock holders reserve elements; while
+ *       {@code SENDERS_WAITING} is set, only lock holders reserve room. That gives first come,
+ *       first served, and it makes {@link #stillWaiting} monotonic.</li>
  * </ul>
- * Both in-flight windows are a few instructions on a running thread (an offer or a poll on a
- * lock-free queue; nothing in them waits), so the only waits on another thread's step, a
- * try-operation that meets a partner in such a window, are short; they spin briefly and then
- * yield, never spin alone. Without those waits the try-operations would not be linearizable:
- * {@code trySend} would answer "full" for room that a finished receive already emptied, and
- * {@code tryReceive} "empty" for an element a finished send already counted as sent.
  *
- * <h2>Fast path (no lock)</h2>
- * A send reserves room only if the word shows room, open, and no sender waiting; a receive
- * reserves only if it shows an element and no receiver waiting. Because the waiting flags live in
- * the same word, an atomic update that succeeds also tells its thread, atomically, whether the
- * other side is waiting: a sender whose publishing add saw {@code RECEIVERS_WAITING} takes the
- * lock and hands elements to waiting receivers in arrival order; a receiver whose room-freeing
- * add saw {@code SENDERS_WAITING} moves waiting senders' elements into the freed room. A waiter
- * sets its flag by CAS on the same word after re-checking, so a wake-up cannot be lost (the
- * Dekker pair collapses into one word). While a flag is set, fast-path reservations of that side
- * fail: nobody overtakes a waiting party, which gives first come, first served.
+ * <h2>Fast path (no lock, no shared write)</h2>
+ * A send reads its own side's word, checks room against its cached {@code taken}, reserves with
+ * one CAS on its side's word, and offers; it reads the take word only when the cache says full.
+ * A receive does the same the other way round. In the steady state each side writes only its own
+ * cache line, which is what lets a producer and a consumer on two cores run at the queue's speed.
+ * Why a stale cache never lets a send overtake a waiting sender: when {@code SENDERS_WAITING} was
+ * set the channel was full, {@code sent - taken >= capacity}; any cached {@code taken} is a value
+ * from before (sends do not cache a word that shows the flag), so {@code sent - cache} still says
+ * full, and the send re-reads the take word, sees the flag and goes to the slow path. The same
+ * argument, with {@code sent == taken} at registration, keeps receives behind waiting receivers.
  *
  * <h2>Slow path (lock)</h2>
  * Registration, hand-over to waiters, close and cancel run under the channel's
- * {@link java.util.concurrent.locks.ReentrantLock}. Methods named {@code ...Locked} assume it.
- * While {@code RECEIVERS_WAITING} is set only lock holders decrement {@code count}; while
- * {@code SENDERS_WAITING} is set only lock holders reserve room (so {@code count + sendingNow}
- * only falls). Those are the facts the hand-over loops and {@link #stillWaiting} rely on.
+ * {@link java.util.concurrent.locks.ReentrantLock}; methods named {@code ...Locked} assume it. A
+ * waiter sets its side's flag with a CAS on the other side's word that also checks that word's
+ * counter has not moved since it found the channel full (or empty), so a reservation either
+ * happened before (and the registration sees it) or sees the flag in the word its own CAS replaced
+ * (and hands over under the lock): no wake-up is lost.
  *
  * <h2>Why it does not spin a virtual thread needlessly</h2>
- * Before registering, a blocked platform thread spins at most {@link Parking#SPINS} iterations
- * reading the state word, then parks; a virtual thread parks at once
- * ({@link Parking#spinBudget()}).
+ * A blocked platform thread spins at most {@link Parking#SPINS} iterations before registering; a
+ * virtual thread registers at once ({@link Parking#spinBudget()}). The only other waits are on a
+ * running thread's next few instructions (see above): they spin briefly, then yield.
  */
 final class BufferedChannel<T> extends AbstractChannel<T> {
-    private static final long COUNT = 0xFFFF_FFFFL;
-    private static final long SENDING = 1L << 32;
-    private static final long SENDING_BITS = 0x1FFFL << 32;
-    private static final long RECEIVING = 1L << 45;
-    private static final long RECEIVING_BITS = 0x1FFFL << 45;
-    private static final long REPLACING = 1L << 58;
-    private static final long SENDERS_WAITING = 1L << 60;
-    private static final long RECEIVERS_WAITING = 1L << 61;
-    private static final long CLOSED_BIT = 1L << 62;
-    private static final long CANCELLED_BIT = 1L << 63;
-    /** A batch reserves at most this many elements per CAS, so {@code receivingNow} cannot overflow. */
-    private static final int MAX_BATCH_RESERVATION = 1 << 10;
+    /** Low bits of both words: a counter, wrapping; compare two counters with {@link #diff} only. */
+    private static final long COUNT = (1L << 40) - 1;
+    /** Take word: one receive that reserved an element and has not finished polling it. */
+    private static final long POLLING = 1L << 40;
+    private static final long POLLING_BITS = 0xFFFFL << 40;
+    /** Send word: receivers wait (and {@code sent == taken} held when it was set). */
+    private static final long RECEIVERS_WAITING = 1L << 56;
+    /** Take word: senders wait (and the channel was full when it was set). */
+    private static final long SENDERS_WAITING = 1L << 56;
+    /** Send word: no new send may reserve. */
+    private static final long CLOSED_BIT = 1L << 57;
+    /** Both words: cancelled, every receive sees "closed". */
+    private static final long CANCELLED_BIT = 1L << 58;
+    /** A batch reserves at most this many elements per CAS, so that the polling count cannot overflow. */
+    private static final int MAX_BATCH_RESERVATION = 1 << 8;
+    /** Queue slots beyond the capacity (at most), so that offers rarely meet unpolled reservations. */
+    private static final int SLACK = 64;
 
-    private static final VarHandle STATE;
-
-    static {
-        try {
-            STATE = MethodHandles.lookup().findVarHandle(BufferedChannel.class, "state", long.class);
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
-
-    private volatile long state;
+    private final SideWord sends = new SideWord(); // sent | flags; cache: a recent taken
+    private final SideWord takes = new SideWord(); // taken | flags; cache: a recent sent
 
     private final ChannelKind kind;
     private final int capacity;
-    private final OverflowPolicy overflow;
     private final MessagePassingQueue<T> queue;
     /** Non-null when the queue admits one consumer at a time: consumers take turns polling. */
     private final AtomicBoolean pollTurn;
@@ -103,40 +96,43 @@ final class BufferedChannel<T> extends AbstractChannel<T> {
     private final WaitQueue receivers = new WaitQueue(); // guarded by lock
     private final WaitQueue senders = new WaitQueue(); // guarded by lock
 
-    BufferedChannel(ChannelKind kind, int capacity, OverflowPolicy overflow, Consumer<? super T> onUndelivered,
+    BufferedChannel(ChannelKind kind, int capacity, Consumer<? super T> onUndelivered,
             boolean singleProducer, boolean singleConsumer) {
         super(onUndelivered);
         this.kind = kind;
         this.capacity = capacity;
-        this.overflow = overflow;
-        // Dropping the oldest element polls from the sending thread: that needs a multi-consumer queue.
-        boolean sc = singleConsumer && overflow != OverflowPolicy.DROP_OLDEST;
-        this.queue = Queues.create(capacity, singleProducer, sc);
-        this.pollTurn = Queues.consumersMustTakeTurns(capacity, sc) ? new AtomicBoolean() : null;
+        int slots = capacity > Queues.LARGEST_ARRAY ? capacity : capacity + Math.min(capacity, SLACK);
+        this.queue = Queues.create(slots, singleProducer, singleConsumer);
+        this.pollTurn = Queues.consumersMustTakeTurns(slots, singleConsumer) ? new AtomicBoolean() : null;
     }
 
-    // ---- the state word ---------------------------------------------------------------------------
-
-    private static long count(long s) {
-        return s & COUNT;
+    /**
+     * {@code a - b} for two counters (or words holding them): a 40-bit difference, sign-extended.
+     * The counters wrap, but two of them never differ by more than the capacity plus the
+     * receives polling, far below 2<sup>39</sup>.
+     */
+    private static long diff(long a, long b) {
+        return ((a - b) << 24) >> 24;
     }
 
-    private static long sendingNow(long s) {
-        return (s & SENDING_BITS) >>> 32;
+    /** Receives that reserved an element and have not finished polling it. */
+    private static long polling(long t) {
+        return (t & POLLING_BITS) >>> 40;
     }
 
-    private static long receivingNow(long s) {
-        return (s & RECEIVING_BITS) >>> 45;
+    /** The send word with one more reservation. */
+    private static long plusOneSent(long s) {
+        return (s & ~COUNT) | ((s + 1) & COUNT);
     }
 
-    /** Elements counted or being sent: what a send must not push past the capacity. */
-    private static long pending(long s) {
-        return count(s) + sendingNow(s);
+    /** The take word with {@code k} more reservations, each polling until {@link #finishPolling}. */
+    private static long plusTaken(long t, long k) {
+        return ((t & ~COUNT) | ((t + k) & COUNT)) + k * POLLING;
     }
 
-    /** {@link #pending} plus room still held by receivers mid-poll: what the queue holds at most. */
-    private static long used(long s) {
-        return pending(s) + receivingNow(s);
+    /** Room of the queue no longer held by a receive: {@code taken} minus those still polling. */
+    private static long freed(long t) {
+        return (t - polling(t)) & COUNT;
     }
 
     // ---- send -----------------------------------------------------------------------------------
@@ -145,41 +141,31 @@ final class BufferedChannel<T> extends AbstractChannel<T> {
     public SendResult trySend(T element) {
         Objects.requireNonNull(element, "element");
         for (int attempt = 0;; attempt++) {
-            long s = state;
+            long s = sends.get();
             if ((s & CLOSED_BIT) != 0) {
                 return SendResult.CLOSED;
             }
-            if ((s & SENDERS_WAITING) != 0 || pending(s) >= capacity) {
-                return overflow == OverflowPolicy.BLOCK ? SendResult.FULL : sendOverflowing(element);
-            }
-            if (used(s) >= capacity) {
-                // The room is held by receivers that already took their elements and are
-                // finishing their polls: it is free in every linearization, so wait the few
-                // instructions for it rather than answer FULL spuriously.
-                backOff(attempt);
-                continue;
-            }
-            if (STATE.weakCompareAndSet(this, s, s + SENDING)) {
-                offerReserved(element);
-                publish(false);
-                return SendResult.SENT;
-            }
-        }
-    }
-
-    /** Counts an offered element; hands elements to waiting receivers if the add saw any. */
-    private void publish(boolean locked) {
-        long before = (long) STATE.getAndAdd(this, 1L - SENDING);
-        if ((before & RECEIVERS_WAITING) != 0) {
-            if (locked) {
-                handToReceiversLocked();
-            } else {
-                lock.lock();
-                try {
-                    handToReceiversLocked();
-                } finally {
-                    lock.unlock();
+            if (diff(s, sends.cache()) >= capacity) {
+                long t = takes.get();
+                if ((t & SENDERS_WAITING) != 0 || diff(s, t) >= capacity) {
+                    // full, or senders that came first wait (the channel was full when they registered)
+                    return SendResult.FULL;
                 }
+                if (diff(s, freed(t)) >= capacity) {
+                    // The room is held by receives that took their elements and are finishing
+                    // their polls: it is free in every linearization, so wait those few
+                    // instructions rather than answer FULL spuriously.
+                    backOff(attempt);
+                    continue;
+                }
+                sends.cache(freed(t)); // a value freed() had: caching it never shows room that is not there
+            }
+            if (sends.compareAndSet(s, plusOneSent(s))) {
+                offerReserved(element);
+                if ((s & RECEIVERS_WAITING) != 0) {
+                    handToReceivers();
+                }
+                return SendResult.SENT;
             }
         }
     }
@@ -188,123 +174,64 @@ final class BufferedChannel<T> extends AbstractChannel<T> {
     SendResult sendBeforeParking(T element) {
         for (int i = Parking.spinBudget(); i > 0; i--) {
             Thread.onSpinWait();
-            long s = state;
-            if ((s & SENDERS_WAITING) != 0) {
+            if ((takes.get() & SENDERS_WAITING) != 0) {
                 break; // others wait already: queue up behind them
             }
-            if (pending(s) < capacity || (s & CLOSED_BIT) != 0) {
-                SendResult r = trySend(element);
-                if (r != SendResult.FULL) {
-                    return r;
-                }
+            SendResult r = trySend(element);
+            if (r != SendResult.FULL) {
+                return r;
             }
         }
         return SendResult.FULL;
     }
 
-    /** A full dropping channel: drop the new element, or the oldest ones until the new one fits. */
-    private SendResult sendOverflowing(T element) {
-        if (overflow == OverflowPolicy.DROP_NEWEST) {
-            onUndelivered.accept(element);
-            return SendResult.SENT;
-        }
-        List<T> dropped = new ArrayList<>(1);
-        SendResult r;
+    private void handToReceivers() {
         lock.lock();
         try {
-            r = sendDroppingOldestLocked(element, dropped);
+            handToReceiversLocked();
         } finally {
             lock.unlock();
         }
-        deliverUndelivered(dropped);
-        return r;
-    }
-
-    /**
-     * Sends into a full drop-oldest channel by replacing its oldest element, in a way no other
-     * thread can see half done: with {@code REPLACING} set, fast-path receivers go through the
-     * lock (held here); once receivers that reserved earlier have taken their elements, the
-     * oldest is at the head; one CAS turns it into room being sent into ({@code count-1,
-     * sendingNow+1}, so {@code count + sendingNow} never drops and the channel never looks less
-     * than full), then poll, offer, and one add that counts the new element and clears the flag.
-     */
-    private SendResult sendDroppingOldestLocked(T element, List<T> dropped) {
-        for (int attempt = 0;; attempt++) {
-            long s = state;
-            if ((s & CLOSED_BIT) != 0) {
-                return SendResult.CLOSED;
-            }
-            if (pending(s) < capacity) {
-                if (used(s) >= capacity) {
-                    backOff(attempt); // room held by receivers finishing their polls: it is coming
-                } else if (STATE.compareAndSet(this, s, s + SENDING)) {
-                    offerReserved(element);
-                    publish(true);
-                    return SendResult.SENT;
-                }
-                continue;
-            }
-            if (count(s) == 0) {
-                backOff(attempt); // everything pending is still being sent: wait for it to count
-                continue;
-            }
-            if (!STATE.compareAndSet(this, s, s | REPLACING)) {
-                continue;
-            }
-            for (int a = 0; receivingNow(s = state) != 0; a++) {
-                backOff(a); // receivers that reserved before the flag take the oldest elements first
-            }
-            if (pending(s) < capacity || count(s) == 0) {
-                clearBits(REPLACING); // those receivers made room: no need to drop
-                continue;
-            }
-            while (!STATE.compareAndSet(this, s, s - 1 + SENDING)) {
-                s = state; // only fast-path senders' publishes change the word now
-            }
-            dropped.add(pollReserved());
-            offerReserved(element);
-            long before = (long) STATE.getAndAdd(this, 1L - SENDING - REPLACING);
-            if ((before & RECEIVERS_WAITING) != 0) {
-                handToReceiversLocked();
-            }
-            return SendResult.SENT;
-        }
-    }
-
-    /** Waits for a replacement in progress (it holds the lock) to finish. */
-    private void awaitReplacement() {
-        lock.lock();
-        lock.unlock();
     }
 
     // ---- receive --------------------------------------------------------------------------------
 
     @Override
     Object tryReceiveInternal() {
-        for (int attempt = 0;; attempt++) {
-            long s = state;
-            if ((s & (RECEIVERS_WAITING | REPLACING | CANCELLED_BIT)) != 0) {
-                if ((s & CANCELLED_BIT) != 0) {
+        for (;;) {
+            long t = takes.get();
+            if ((t & CANCELLED_BIT) != 0) {
+                if ((sends.get() & CANCELLED_BIT) != 0) {
                     return CLOSED;
                 }
-                if ((s & RECEIVERS_WAITING) != 0) {
-                    return EMPTY; // what is there is owed to the receivers waiting first
-                }
-                awaitReplacement(); // a full dropping channel is swapping its oldest element
+                lock.lock(); // a cancel is between its two steps, holding the lock: let it finish
+                lock.unlock();
                 continue;
             }
-            if (count(s) == 0) {
-                if (sendingNow(s) != 0) {
-                    // A send has reserved room and is offering: it may already count as done
-                    // for others, so wait the few instructions for it rather than answer EMPTY.
-                    backOff(attempt);
+            if (diff(takes.cache(), t) <= 0) {
+                long s = sends.get();
+                if ((s & RECEIVERS_WAITING) != 0) {
+                    return EMPTY; // what comes is owed to the receivers waiting first
+                }
+                takes.cache(s & COUNT);
+                if (diff(s, t) <= 0) {
+                    if ((s & CLOSED_BIT) == 0) {
+                        return EMPTY;
+                    }
+                    // Closed and empty when s was read. Drained for good only if no sender
+                    // waits to be admitted, and none was admitted since (the send word is unchanged).
+                    if ((takes.get() & SENDERS_WAITING) == 0 && sends.get() == s) {
+                        return CLOSED;
+                    }
+                    if ((takes.get() & SENDERS_WAITING) != 0) {
+                        return EMPTY; // an admission is owed; a blocking receive waits for it under the lock
+                    }
                     continue;
                 }
-                return (s & (CLOSED_BIT | SENDERS_WAITING)) == CLOSED_BIT ? CLOSED : EMPTY;
             }
-            if (reserve(s, 1)) {
+            if (takes.compareAndSet(t, plusTaken(t, 1))) {
                 T e = pollReserved();
-                if ((finishTaking(1) & SENDERS_WAITING) != 0) {
+                if ((finishPolling(1) & SENDERS_WAITING) != 0) {
                     admitSenders();
                 }
                 return e;
@@ -316,15 +243,12 @@ final class BufferedChannel<T> extends AbstractChannel<T> {
     Object receiveBeforeParking() {
         for (int i = Parking.spinBudget(); i > 0; i--) {
             Thread.onSpinWait();
-            long s = state;
-            if ((s & RECEIVERS_WAITING) != 0) {
+            if ((sends.get() & RECEIVERS_WAITING) != 0) {
                 break; // others wait already: queue up behind them
             }
-            if (pending(s) != 0 || (s & CLOSED_BIT) != 0) {
-                Object r = tryReceiveInternal();
-                if (r != EMPTY) {
-                    return r;
-                }
+            Object r = tryReceiveInternal();
+            if (r != EMPTY) {
+                return r;
             }
         }
         return EMPTY;
@@ -340,172 +264,25 @@ final class BufferedChannel<T> extends AbstractChannel<T> {
         List<T> batch = new ArrayList<>(Math.min(maxElements, 64));
         batch.add(first);
         while (batch.size() < maxElements) {
-            long s = state;
-            int take = (int) Math.min(count(s), Math.min(maxElements - batch.size(), MAX_BATCH_RESERVATION));
-            if (take == 0 || (s & (RECEIVERS_WAITING | REPLACING | CANCELLED_BIT)) != 0) {
+            long t = takes.get();
+            long s = sends.get();
+            if ((t & CANCELLED_BIT) != 0 || (s & RECEIVERS_WAITING) != 0) {
                 break;
             }
-            if (reserve(s, take)) {
-                for (int i = 0; i < take; i++) {
+            long take = Math.min(diff(s, t), Math.min(maxElements - batch.size(), MAX_BATCH_RESERVATION));
+            if (take <= 0) {
+                break;
+            }
+            if (takes.compareAndSet(t, plusTaken(t, take))) {
+                for (long i = 0; i < take; i++) {
                     batch.add(pollReserved());
                 }
-                if ((finishTaking(take) & SENDERS_WAITING) != 0) {
+                if ((finishPolling(take) & SENDERS_WAITING) != 0) {
                     admitSenders();
                 }
             }
         }
         return batch;
-    }
-
-    // ---- registration (lock held) ---------------------------------------------------------------
-
-    @Override
-    public Registration registerReceive(WaitNode node) {
-        for (;;) {
-            long s = state;
-            if (count(s) > 0 && (s & RECEIVERS_WAITING) == 0) {
-                if (reserve(s, 1)) {
-                    claimOwn(node);
-                    T e = pollReserved();
-                    long before = finishTaking(1);
-                    node.complete(e, WaitNode.DONE);
-                    if ((before & SENDERS_WAITING) != 0) {
-                        admitSendersLocked();
-                    }
-                    return Registration.COMPLETED;
-                }
-            } else if ((s & CANCELLED_BIT) != 0
-                    || pending(s) == 0 && (s & CLOSED_BIT) != 0 && senders.firstLive(null) == null) {
-                claimOwn(node);
-                node.complete(null, WaitNode.CLOSED);
-                return Registration.COMPLETED;
-            } else if (STATE.compareAndSet(this, s, s | RECEIVERS_WAITING)) {
-                // count is 0 (a send still offering will see the flag when it publishes), or
-                // others wait ahead of us for what is there
-                receivers.add(node);
-                return Registration.WAITING;
-            }
-        }
-    }
-
-    @Override
-    public Registration registerSend(WaitNode node) {
-        @SuppressWarnings("unchecked")
-        T element = (T) node.item();
-        for (int attempt = 0;; attempt++) {
-            long s = state;
-            if ((s & CLOSED_BIT) != 0) {
-                claimOwn(node);
-                node.complete(null, WaitNode.CLOSED);
-                return Registration.COMPLETED;
-            }
-            if (pending(s) < capacity && (s & SENDERS_WAITING) == 0) {
-                if (used(s) >= capacity) {
-                    backOff(attempt); // room held by receivers finishing their polls: it is coming
-                } else if (STATE.compareAndSet(this, s, s + SENDING)) {
-                    claimOwn(node);
-                    offerReserved(element);
-                    node.complete(null, WaitNode.DONE);
-                    publish(true);
-                    return Registration.COMPLETED;
-                }
-            } else if (overflow != OverflowPolicy.BLOCK) {
-                // A dropping channel never makes a sender wait (its try-send never reports FULL,
-                // so a select gets here only through a race). The callback runs under the lock
-                // here; the lock is reentrant.
-                claimOwn(node);
-                List<T> dropped = new ArrayList<>(1);
-                if (overflow == OverflowPolicy.DROP_NEWEST) {
-                    dropped.add(element);
-                } else {
-                    sendDroppingOldestLocked(element, dropped);
-                }
-                node.complete(null, WaitNode.DONE);
-                deliverUndelivered(dropped);
-                return Registration.COMPLETED;
-            } else if (STATE.compareAndSet(this, s, s | SENDERS_WAITING)) {
-                senders.add(node);
-                return Registration.WAITING;
-            }
-        }
-    }
-
-    /**
-     * A receive still waits while nothing is counted or being sent: with
-     * {@code RECEIVERS_WAITING} set only lock holders decrement {@code count}, and a send that
-     * reserves ends by counting, so if both are zero now, they were since registration. A send
-     * still waits while {@code count + sendingNow >= capacity}, which can only fall while
-     * {@code SENDERS_WAITING} is set and we hold the lock. Room held by receivers finishing their
-     * polls counts as free, as in {@link #trySend}. Close needs the lock.
-     */
-    @Override
-    public boolean stillWaiting(WaitNode node) {
-        long s = state;
-        return node.isSend() ? pending(s) >= capacity : pending(s) == 0;
-    }
-
-    /** Runs the hand-overs that a publish or a room-freeing add has announced but not yet done. */
-    @Override
-    public void settleLocked() {
-        handToReceiversLocked();
-        admitSendersLocked();
-    }
-
-    @Override
-    public void unregister(WaitNode node) {
-        if (node.isSend()) {
-            senders.remove(node);
-            if (senders.firstLive(null) == null) {
-                clearBits(SENDERS_WAITING);
-                closeReceiversIfDrainedLocked();
-            }
-        } else {
-            receivers.remove(node);
-            if (receivers.firstLive(null) == null) {
-                clearBits(RECEIVERS_WAITING);
-            }
-        }
-    }
-
-    // ---- hand-over to waiters (lock held) ---------------------------------------------------------
-
-    /**
-     * Gives counted elements to waiting receivers, first come first served, while both exist.
-     * {@code RECEIVERS_WAITING} keeps fast-path receivers out, so {@code count} cannot drop under us.
-     */
-    private void handToReceiversLocked() {
-        for (;;) {
-            long s = state;
-            if ((s & RECEIVERS_WAITING) == 0) {
-                return;
-            }
-            if (count(s) == 0) {
-                closeReceiversIfDrainedLocked();
-                return;
-            }
-            WaitNode n = receivers.firstLive(null);
-            if (n == null) {
-                clearBits(RECEIVERS_WAITING);
-                return;
-            }
-            if (!n.waiter().tryClaim(n)) {
-                receivers.remove(n);
-                continue;
-            }
-            receivers.remove(n);
-            while (!reserve(state, 1)) {
-                Thread.onSpinWait(); // only fast-path senders change the word now: retry at once
-            }
-            if (receivers.firstLive(null) == null) {
-                clearBits(RECEIVERS_WAITING);
-            }
-            T element = pollReserved();
-            long before = finishTaking(1);
-            n.complete(element, WaitNode.DONE);
-            if ((before & SENDERS_WAITING) != 0) {
-                admitSendersLocked();
-            }
-        }
     }
 
     private void admitSenders() {
@@ -517,45 +294,187 @@ final class BufferedChannel<T> extends AbstractChannel<T> {
         }
     }
 
-    /**
-     * Moves waiting senders' elements into free room, first come first served. Senders that
-     * waited before a close are still admitted. {@code SENDERS_WAITING} keeps fast-path senders
-     * out, so room cannot vanish under us. Room still held by receivers finishing their polls is
-     * left to them: their room-freeing add sees the flag and calls this again.
-     */
-    private void admitSendersLocked() {
+    // ---- registration (lock held) ---------------------------------------------------------------
+
+    @Override
+    public Registration registerReceive(WaitNode node) {
         for (;;) {
-            long s = state;
-            if ((s & SENDERS_WAITING) == 0 || used(s) >= capacity) {
+            long t = takes.get();
+            long s = sends.get();
+            long size = diff(s, t);
+            if ((t & CANCELLED_BIT) != 0
+                    || size == 0 && (s & CLOSED_BIT) != 0 && senders.firstLive(null) == null) {
+                claimOwn(node);
+                node.complete(null, WaitNode.CLOSED);
+                return Registration.COMPLETED;
+            }
+            if (size > 0 && (s & RECEIVERS_WAITING) == 0) {
+                if (takes.compareAndSet(t, plusTaken(t, 1))) {
+                    claimOwn(node);
+                    node.complete(pollReserved(), WaitNode.DONE);
+                    if ((finishPolling(1) & SENDERS_WAITING) != 0) {
+                        admitSendersLocked();
+                    }
+                    return Registration.COMPLETED;
+                }
+            } else if (sends.compareAndSet(s, s | RECEIVERS_WAITING)) {
+                // sent unchanged since we found it empty (or others wait ahead of us for what is
+                // there): a send that reserves from now on sees the flag and hands over to us
+                receivers.add(node);
+                return Registration.WAITING;
+            }
+        }
+    }
+
+    @Override
+    public Registration registerSend(WaitNode node) {
+        @SuppressWarnings("unchecked")
+        T element = (T) node.item();
+        for (int attempt = 0;; attempt++) {
+            long s = sends.get();
+            long t = takes.get();
+            if ((s & CLOSED_BIT) != 0) {
+                claimOwn(node);
+                node.complete(null, WaitNode.CLOSED);
+                return Registration.COMPLETED;
+            }
+            if (diff(s, t) < capacity && (t & SENDERS_WAITING) == 0) {
+                if (diff(s, freed(t)) >= capacity) {
+                    backOff(attempt); // room held by receives finishing their polls: it is coming
+                } else if (sends.compareAndSet(s, plusOneSent(s))) {
+                    claimOwn(node);
+                    offerReserved(element);
+                    node.complete(null, WaitNode.DONE);
+                    if ((s & RECEIVERS_WAITING) != 0) {
+                        handToReceiversLocked();
+                    }
+                    return Registration.COMPLETED;
+                }
+            } else if (takes.compareAndSet(t, t | SENDERS_WAITING)) {
+                // taken unchanged since we found it full (or others wait ahead of us): a receive
+                // that reserves from now on sees the flag and admits waiting senders
+                senders.add(node);
+                return Registration.WAITING;
+            }
+        }
+    }
+
+    /**
+     * With the node's flag set, only lock holders reserve on that side: a receive still waits
+     * while {@code sent == taken} (only a send can change that, and only a lock holder change it
+     * back); a send still waits while the channel is full (likewise).
+     */
+    @Override
+    public boolean stillWaiting(WaitNode node) {
+        long t = takes.get();
+        long size = diff(sends.get(), t);
+        return node.isSend() ? size >= capacity : size == 0;
+    }
+
+    /** Runs the hand-overs that a reservation has announced but not yet done. */
+    @Override
+    public void settleLocked() {
+        handToReceiversLocked();
+        admitSendersLocked();
+    }
+
+    @Override
+    public void unregister(WaitNode node) {
+        if (node.isSend()) {
+            senders.remove(node);
+            if (senders.firstLive(null) == null) {
+                takes.clearBits(SENDERS_WAITING);
+                closeReceiversIfDrainedLocked();
+            }
+        } else {
+            receivers.remove(node);
+            if (receivers.firstLive(null) == null) {
+                sends.clearBits(RECEIVERS_WAITING);
+            }
+        }
+    }
+
+    // ---- hand-over to waiters (lock held) ---------------------------------------------------------
+
+    /** Gives elements to waiting receivers, first come first served, while both exist. */
+    private void handToReceiversLocked() {
+        for (;;) {
+            long s = sends.get();
+            if ((s & RECEIVERS_WAITING) == 0) {
                 return;
             }
-            WaitNode n = senders.firstLive(null);
-            if (n == null) {
-                clearBits(SENDERS_WAITING);
+            long t = takes.get();
+            if (diff(s, t) == 0) {
                 closeReceiversIfDrainedLocked();
                 return;
             }
+            WaitNode n = receivers.firstLive(null);
+            if (n == null) {
+                sends.clearBits(RECEIVERS_WAITING);
+                return;
+            }
+            receivers.remove(n);
             if (!n.waiter().tryClaim(n)) {
-                senders.remove(n);
                 continue;
             }
+            while (!takes.compareAndSet(t, plusTaken(t, 1))) {
+                t = takes.get(); // only lock holders reserve now; receives finishing polls change the word
+            }
+            if (receivers.firstLive(null) == null) {
+                sends.clearBits(RECEIVERS_WAITING);
+            }
+            n.complete(pollReserved(), WaitNode.DONE);
+            if ((finishPolling(1) & SENDERS_WAITING) != 0) {
+                admitSendersLocked();
+            }
+        }
+    }
+
+    /**
+     * Moves waiting senders' elements into free room, first come first served. Senders that
+     * waited before a close are still admitted.
+     */
+    private void admitSendersLocked() {
+        for (;;) {
+            long t = takes.get();
+            if ((t & SENDERS_WAITING) == 0) {
+                return;
+            }
+            long s = sends.get();
+            if (diff(s, freed(t)) >= capacity) {
+                return; // no room, or room still held by receives finishing their polls: they admit
+            }
+            WaitNode n = senders.firstLive(null);
+            if (n == null) {
+                takes.clearBits(SENDERS_WAITING);
+                closeReceiversIfDrainedLocked();
+                return;
+            }
             senders.remove(n);
-            STATE.getAndAdd(this, SENDING);
+            if (!n.waiter().tryClaim(n)) {
+                continue;
+            }
+            while (!sends.compareAndSet(s, plusOneSent(s))) {
+                s = sends.get(); // only lock holders reserve now: nothing else changes the count
+            }
             if (senders.firstLive(null) == null) {
-                clearBits(SENDERS_WAITING);
+                takes.clearBits(SENDERS_WAITING);
             }
             @SuppressWarnings("unchecked")
             T element = (T) n.item();
             offerReserved(element);
             n.complete(null, WaitNode.DONE);
-            publish(true);
+            if ((s & RECEIVERS_WAITING) != 0) {
+                handToReceiversLocked();
+            }
         }
     }
 
-    /** When closed, empty and no admitted sender is left, every waiting receiver sees "closed". */
+    /** When closed, empty and no sender waits to be admitted, every waiting receiver sees "closed". */
     private void closeReceiversIfDrainedLocked() {
-        long s = state;
-        if ((s & CLOSED_BIT) == 0 || pending(s) != 0 || senders.firstLive(null) != null) {
+        long t = takes.get();
+        long s = sends.get();
+        if ((s & CLOSED_BIT) == 0 || diff(s, t) != 0 || senders.firstLive(null) != null) {
             return;
         }
         for (WaitNode n; (n = receivers.peek()) != null; ) {
@@ -564,7 +483,7 @@ final class BufferedChannel<T> extends AbstractChannel<T> {
                 n.complete(null, WaitNode.CLOSED);
             }
         }
-        clearBits(RECEIVERS_WAITING);
+        sends.clearBits(RECEIVERS_WAITING);
     }
 
     // ---- close and cancel -----------------------------------------------------------------------
@@ -573,11 +492,11 @@ final class BufferedChannel<T> extends AbstractChannel<T> {
     boolean closeInternal(Throwable cause) {
         lock.lock();
         try {
-            if ((state & CLOSED_BIT) != 0) {
+            if ((sends.get() & CLOSED_BIT) != 0) {
                 return false;
             }
             closeCause = cause;
-            setBits(CLOSED_BIT);
+            sends.setBits(CLOSED_BIT);
             closeReceiversIfDrainedLocked();
             return true;
         } finally {
@@ -586,24 +505,24 @@ final class BufferedChannel<T> extends AbstractChannel<T> {
     }
 
     /**
-     * Closes and empties in one CAS ({@code CANCELLED} makes every later receive see "closed"),
-     * then discards: after receivers that reserved before the cancel have taken their elements
-     * (they come first) and senders that reserved before it have counted theirs (those are
-     * discarded too), every counted element goes to the undelivered-element callback.
+     * Stops receives ({@code CANCELLED} in the take word: no reservation after it), closes and
+     * cancels the send word (the instant the cancel takes effect), then waits for receives that
+     * reserved before it to poll their elements, and discards every element reserved by a send
+     * and not by a receive, waiting for sends still offering theirs.
      */
     @Override
     public boolean cancel() {
         List<T> discarded = new ArrayList<>();
         lock.lock();
         try {
-            long s;
-            do {
-                s = state;
-                if ((s & CANCELLED_BIT) != 0) {
-                    return false;
-                }
-            } while (!STATE.compareAndSet(this, s, (s & ~COUNT) | CLOSED_BIT | CANCELLED_BIT));
-            long toDiscard = count(s);
+            if ((takes.get() & CANCELLED_BIT) != 0) {
+                return false;
+            }
+            // Receives first: from here none reserves, and those that see the flag wait for the
+            // lock until the send word says cancelled too, which is the instant the cancel
+            // takes effect for both sides.
+            takes.setBits(CANCELLED_BIT);
+            sends.setBits(CLOSED_BIT | CANCELLED_BIT);
             cancelled = true;
             for (WaitNode n; (n = senders.peek()) != null; ) {
                 senders.remove(n);
@@ -611,15 +530,16 @@ final class BufferedChannel<T> extends AbstractChannel<T> {
                     n.complete(null, WaitNode.CLOSED); // the sender keeps its element
                 }
             }
-            clearBits(SENDERS_WAITING);
-            for (int attempt = 0; sendingNow(s = state) != 0 || receivingNow(s) != 0; attempt++) {
-                backOff(attempt);
+            // Receives that reserved before the cancel come first: let them finish their polls.
+            long t;
+            for (int i = 0; polling(t = takes.get()) != 0; i++) {
+                backOff(i);
             }
-            while (!STATE.compareAndSet(this, s, s & ~COUNT)) {
-                s = state; // elements counted by senders that reserved before the cancel
+            long sent = sends.get() & COUNT;
+            while (!takes.compareAndSet(t, (t & ~(COUNT | SENDERS_WAITING)) | sent)) {
+                t = takes.get();
             }
-            toDiscard += count(s);
-            for (long i = 0; i < toDiscard; i++) {
+            for (long i = diff(sent, t); i > 0; i--) {
                 discarded.add(pollReserved());
             }
             for (WaitNode n; (n = receivers.peek()) != null; ) {
@@ -628,7 +548,7 @@ final class BufferedChannel<T> extends AbstractChannel<T> {
                     n.complete(null, WaitNode.CLOSED);
                 }
             }
-            clearBits(RECEIVERS_WAITING);
+            sends.clearBits(RECEIVERS_WAITING);
         } finally {
             lock.unlock();
         }
@@ -638,20 +558,28 @@ final class BufferedChannel<T> extends AbstractChannel<T> {
 
     // ---- queue access ---------------------------------------------------------------------------
 
-    /** Offers an element whose room was reserved: the queue is never full here. */
+    /**
+     * Offers an element whose room was reserved. The queue can be physically full only while
+     * receivers that reserved elements have not polled them yet: wait for those few instructions.
+     */
     private void offerReserved(T element) {
         for (int i = 0; !queue.offer(element); i++) {
             backOff(i);
         }
     }
 
-    /** Polls an element that was reserved: it is in the queue already (it was counted after its offer). */
+    /** Polls a reserved element; its sender may still be between its reservation and its offer. */
     private T pollReserved() {
         T e;
         for (int i = 0; (e = poll()) == null; i++) {
             backOff(i);
         }
         return e;
+    }
+
+    /** Ends the polls of {@code k} reserved elements, freeing their room; returns the word before. */
+    private long finishPolling(long k) {
+        return takes.getAndAdd(-k * POLLING);
     }
 
     private T poll() {
@@ -669,45 +597,14 @@ final class BufferedChannel<T> extends AbstractChannel<T> {
     }
 
     /**
-     * Reserves {@code k} counted elements if the word is still {@code s}: they leave
-     * {@code count} but keep their room (as {@code receivingNow}) until {@link #finishTaking}.
-     */
-    private boolean reserve(long s, long k) {
-        return STATE.compareAndSet(this, s, s - k + k * RECEIVING);
-    }
-
-    /** Frees the room of {@code k} taken elements; returns the word before, for its waiting flags. */
-    private long finishTaking(long k) {
-        return (long) STATE.getAndAdd(this, -k * RECEIVING);
-    }
-
-    /**
      * For waits on a step that another running thread is about to take: spin briefly, then
      * yield, so that on a busy machine the thread we wait for gets a processor. Never only spin.
      */
-    private static void backOff(int attempt) {
+    static void backOff(int attempt) {
         if (attempt < 64) {
             Thread.onSpinWait();
         } else {
             Thread.yield();
-        }
-    }
-
-    private void setBits(long bits) {
-        for (;;) {
-            long s = state;
-            if ((s & bits) == bits || STATE.compareAndSet(this, s, s | bits)) {
-                return;
-            }
-        }
-    }
-
-    private void clearBits(long bits) {
-        for (;;) {
-            long s = state;
-            if ((s & bits) == 0 || STATE.compareAndSet(this, s, s & ~bits)) {
-                return;
-            }
         }
     }
 
@@ -725,18 +622,24 @@ final class BufferedChannel<T> extends AbstractChannel<T> {
 
     @Override
     public int size() {
-        return (int) count(state);
+        long t = takes.get(); // taken first: sent read later is at least as large
+        long s = sends.get();
+        return (s & CANCELLED_BIT) != 0 ? 0 : (int) Math.min(Integer.MAX_VALUE, diff(s, t));
     }
 
     @Override
     public boolean isClosedForSend() {
-        return (state & CLOSED_BIT) != 0;
+        return (sends.get() & CLOSED_BIT) != 0;
     }
 
     @Override
     public boolean isClosedForReceive() {
-        long s = state;
-        return (s & CANCELLED_BIT) != 0 || pending(s) == 0 && (s & (CLOSED_BIT | SENDERS_WAITING)) == CLOSED_BIT;
+        long t = takes.get();
+        long s = sends.get();
+        if ((s & CANCELLED_BIT) != 0) {
+            return true;
+        }
+        return (s & CLOSED_BIT) != 0 && diff(s, t) == 0 && (t & SENDERS_WAITING) == 0;
     }
 
     @Override
@@ -750,14 +653,12 @@ final class BufferedChannel<T> extends AbstractChannel<T> {
         } finally {
             lock.unlock();
         }
-        long s = state;
         return "Channel[" + kind
                 + (kind == ChannelKind.UNBOUNDED ? "" : ", capacity=" + capacity)
-                + (kind == ChannelKind.DROPPING ? ", " + overflow : "")
-                + ", size=" + count(s)
+                + ", size=" + size()
                 + ", waiting receivers=" + waitingReceivers
                 + ", waiting senders=" + waitingSenders
-                + ", " + stateName((s & CLOSED_BIT) != 0)
+                + ", " + stateName(isClosedForSend())
                 + ", " + queue.getClass().getSimpleName() + "]";
     }
 }

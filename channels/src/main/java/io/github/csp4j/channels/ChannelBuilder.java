@@ -123,6 +123,8 @@ public final class ChannelBuilder<T> {
                 : capacity == 1 && overflow == OverflowPolicy.DROP_OLDEST ? ChannelKind.CONFLATED
                 : ChannelKind.DROPPING;
         int cap = unbounded ? Integer.MAX_VALUE : capacity;
-        return new BufferedChannel<>(kind, cap, overflow, callback, singleProducer, singleConsumer);
+        return overflow == OverflowPolicy.BLOCK
+                ? new BufferedChannel<>(kind, cap, callback, singleProducer, singleConsumer)
+                : new DroppingChannel<>(kind, cap, overflow, callback, singleProducer, singleConsumer);
     }
 }

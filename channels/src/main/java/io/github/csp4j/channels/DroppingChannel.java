@@ -1,0 +1,763 @@
+package io.github.csp4j.channels;
+
+import io.github.csp4j.channels.spi.Parking;
+import io.github.csp4j.channels.spi.WaitNode;
+import io.github.csp4j.channels.spi.WaitQueue;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import org.jctools.queues.MessagePassingQueue;
+
+/**
+ * Buffered, unbounded, conflated and dropping channels: elements live in a JCTools queue; one
+ * state word beside it says how many, whether the channel is closed, and whether anyone waits.
+ *
+ * <h2>Invariants</h2>
+ * The state word {@code state} holds:
+ * <ul>
+ *   <li>{@code count}: elements in the queue that no receiver has reserved yet.</li>
+ *   <li>{@code sendingNow}: senders that reserved room and are offering. A send reserves
+ *       ({@code sendingNow+1}, CAS), offers to the queue, then publishes
+ *       ({@code sendingNow-1, count+1}, one atomic add). So a counted element is always in the
+ *       queue already: a receiver that reserved one never waits for it.</li>
+ *   <li>{@code receivingNow}: receivers that reserved an element ({@code count-1,
+ *       receivingNow+1}, CAS) and are polling it; the poll done, they free its room
+ *       ({@code receivingNow-1}). Room is freed only once the element has left the queue, so a
+ *       send can never overtake an element that a receiver reserved but has not taken.</li>
+ *   <li>The capacity bounds {@code used = count + sendingNow + receivingNow}. The queue is at
+ *       least that large, so an offer into reserved room never fails.</li>
+ *   <li>{@code CLOSED}: no new send may reserve. Senders that were waiting at close are still
+ *       admitted, by the receivers that move them in.</li>
+ *   <li>{@code RECEIVERS_WAITING}: set (under the lock) only while {@code count == 0}, when a
+ *       receiver registers to wait; cleared (under the lock) when no live receiver waits.</li>
+ *   <li>{@code SENDERS_WAITING}: set (under the lock) only while the channel is full; cleared when
+ *       no live sender waits.</li>
+ * </ul>
+ * Both in-flight windows are a few instructions on a running thread (an offer or a poll on a
+ * lock-free queue; nothing in them waits), so the only waits on another thread's step, a
+ * try-operation that meets a partner in such a window, are short; they spin briefly and then
+ * yield, never spin alone. Without those waits the try-operations would not be linearizable:
+ * {@code trySend} would answer "full" for room that a finished receive already emptied, and
+ * {@code tryReceive} "empty" for an element a finished send already counted as sent.
+ *
+ * <h2>Fast path (no lock)</h2>
+ * A send reserves room only if the word shows room, open, and no sender waiting; a receive
+ * reserves only if it shows an element and no receiver waiting. Because the waiting flags live in
+ * the same word, an atomic update that succeeds also tells its thread, atomically, whether the
+ * other side is waiting: a sender whose publishing add saw {@code RECEIVERS_WAITING} takes the
+ * lock and hands elements to waiting receivers in arrival order; a receiver whose room-freeing
+ * add saw {@code SENDERS_WAITING} moves waiting senders' elements into the freed room. A waiter
+ * sets its flag by CAS on the same word after re-checking, so a wake-up cannot be lost (the
+ * Dekker pair collapses into one word). While a flag is set, fast-path reservations of that side
+ * fail: nobody overtakes a waiting party, which gives first come, first served.
+ *
+ * <h2>Slow path (lock)</h2>
+ * Registration, hand-over to waiters, close and cancel run under the channel's
+ * {@link java.util.concurrent.locks.ReentrantLock}. Methods named {@code ...Locked} assume it.
+ * While {@code RECEIVERS_WAITING} is set only lock holders decrement {@code count}; while
+ * {@code SENDERS_WAITING} is set only lock holders reserve room (so {@code count + sendingNow}
+ * only falls). Those are the facts the hand-over loops and {@link #stillWaiting} rely on.
+ *
+ * <h2>Why it does not spin a virtual thread needlessly</h2>
+ * Before registering, a blocked platform thread spins at most {@link Parking#SPINS} iterations
+ * reading the state word, then parks; a virtual thread parks at once
+ * ({@link Parking#spinBudget()}).
+ */
+final class DroppingChannel<T> extends AbstractChannel<T> {
+    private static final long COUNT = 0xFFFF_FFFFL;
+    private static final long SENDING = 1L << 32;
+    private static final long SENDING_BITS = 0x1FFFL << 32;
+    private static final long RECEIVING = 1L << 45;
+    private static final long RECEIVING_BITS = 0x1FFFL << 45;
+    private static final long REPLACING = 1L << 58;
+    private static final long SENDERS_WAITING = 1L << 60;
+    private static final long RECEIVERS_WAITING = 1L << 61;
+    private static final long CLOSED_BIT = 1L << 62;
+    private static final long CANCELLED_BIT = 1L << 63;
+    /** A batch reserves at most this many elements per CAS, so {@code receivingNow} cannot overflow. */
+    private static final int MAX_BATCH_RESERVATION = 1 << 10;
+
+    private static final VarHandle STATE;
+
+    static {
+        try {
+            STATE = MethodHandles.lookup().findVarHandle(DroppingChannel.class, "state", long.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    private volatile long state;
+
+    private final ChannelKind kind;
+    private final int capacity;
+    private final OverflowPolicy overflow;
+    private final MessagePassingQueue<T> queue;
+    /** Non-null when the queue admits one consumer at a time: consumers take turns polling. */
+    private final AtomicBoolean pollTurn;
+
+    private final WaitQueue receivers = new WaitQueue(); // guarded by lock
+    private final WaitQueue senders = new WaitQueue(); // guarded by lock
+
+    DroppingChannel(ChannelKind kind, int capacity, OverflowPolicy overflow, Consumer<? super T> onUndelivered,
+            boolean singleProducer, boolean singleConsumer) {
+        super(onUndelivered);
+        this.kind = kind;
+        this.capacity = capacity;
+        this.overflow = overflow;
+        // Dropping the oldest element polls from the sending thread: that needs a multi-consumer queue.
+        boolean sc = singleConsumer && overflow != OverflowPolicy.DROP_OLDEST;
+        this.queue = Queues.create(capacity, singleProducer, sc);
+        this.pollTurn = Queues.consumersMustTakeTurns(capacity, sc) ? new AtomicBoolean() : null;
+    }
+
+    // ---- the state word ---------------------------------------------------------------------------
+
+    private static long count(long s) {
+        return s & COUNT;
+    }
+
+    private static long sendingNow(long s) {
+        return (s & SENDING_BITS) >>> 32;
+    }
+
+    private static long receivingNow(long s) {
+        return (s & RECEIVING_BITS) >>> 45;
+    }
+
+    /** Elements counted or being sent: what a send must not push past the capacity. */
+    private static long pending(long s) {
+        return count(s) + sendingNow(s);
+    }
+
+    /** {@link #pending} plus room still held by receivers mid-poll: what the queue holds at most. */
+    private static long used(long s) {
+        return pending(s) + receivingNow(s);
+    }
+
+    // ---- send -----------------------------------------------------------------------------------
+
+    @Override
+    public SendResult trySend(T element) {
+        Objects.requireNonNull(element, "element");
+        for (int attempt = 0;; attempt++) {
+            long s = state;
+            if ((s & CLOSED_BIT) != 0) {
+                return SendResult.CLOSED;
+            }
+            if ((s & SENDERS_WAITING) != 0 || pending(s) >= capacity) {
+                return overflow == OverflowPolicy.BLOCK ? SendResult.FULL : sendOverflowing(element);
+            }
+            if (used(s) >= capacity) {
+                // The room is held by receivers that already took their elements and are
+                // finishing their polls: it is free in every linearization, so wait the few
+                // instructions for it rather than answer FULL spuriously.
+                backOff(attempt);
+                continue;
+            }
+            if (STATE.weakCompareAndSet(this, s, s + SENDING)) {
+                offerReserved(element);
+                publish(false);
+                return SendResult.SENT;
+            }
+        }
+    }
+
+    /** Counts an offered element; hands elements to waiting receivers if the add saw any. */
+    private void publish(boolean locked) {
+        long before = (long) STATE.getAndAdd(this, 1L - SENDING);
+        if ((before & RECEIVERS_WAITING) != 0) {
+            if (locked) {
+                handToReceiversLocked();
+            } else {
+                lock.lock();
+                try {
+                    handToReceiversLocked();
+                } finally {
+                    lock.unlock();
+                }
+            }
+        }
+    }
+
+    @Override
+    SendResult sendBeforeParking(T element) {
+        for (int i = Parking.spinBudget(); i > 0; i--) {
+            Thread.onSpinWait();
+            long s = state;
+            if ((s & SENDERS_WAITING) != 0) {
+                break; // others wait already: queue up behind them
+            }
+            if (pending(s) < capacity || (s & CLOSED_BIT) != 0) {
+                SendResult r = trySend(element);
+                if (r != SendResult.FULL) {
+                    return r;
+                }
+            }
+        }
+        return SendResult.FULL;
+    }
+
+    /** A full dropping channel: drop the new element, or the oldest ones until the new one fits. */
+    private SendResult sendOverflowing(T element) {
+        if (overflow == OverflowPolicy.DROP_NEWEST) {
+            onUndelivered.accept(element);
+            return SendResult.SENT;
+        }
+        List<T> dropped = new ArrayList<>(1);
+        SendResult r;
+        lock.lock();
+        try {
+            r = sendDroppingOldestLocked(element, dropped);
+        } finally {
+            lock.unlock();
+        }
+        deliverUndelivered(dropped);
+        return r;
+    }
+
+    /**
+     * Sends into a full drop-oldest channel by replacing its oldest element, in a way no other
+     * thread can see half done: with {@code REPLACING} set, fast-path receivers go through the
+     * lock (held here); once receivers that reserved earlier have taken their elements, the
+     * oldest is at the head; one CAS turns it into room being sent into ({@code count-1,
+     * sendingNow+1}, so {@code count + sendingNow} never drops and the channel never looks less
+     * than full), then poll, offer, and one add that counts the new element and clears the flag.
+     */
+    private SendResult sendDroppingOldestLocked(T element, List<T> dropped) {
+        for (int attempt = 0;; attempt++) {
+            long s = state;
+            if ((s & CLOSED_BIT) != 0) {
+                return SendResult.CLOSED;
+            }
+            if (pending(s) < capacity) {
+                if (used(s) >= capacity) {
+                    backOff(attempt); // room held by receivers finishing their polls: it is coming
+                } else if (STATE.compareAndSet(this, s, s + SENDING)) {
+                    offerReserved(element);
+                    publish(true);
+                    return SendResult.SENT;
+                }
+                continue;
+            }
+            if (count(s) == 0) {
+                backOff(attempt); // everything pending is still being sent: wait for it to count
+                continue;
+            }
+            if (!STATE.compareAndSet(this, s, s | REPLACING)) {
+                continue;
+            }
+            for (int a = 0; receivingNow(s = state) != 0; a++) {
+                backOff(a); // receivers that reserved before the flag take the oldest elements first
+            }
+            if (pending(s) < capacity || count(s) == 0) {
+                clearBits(REPLACING); // those receivers made room: no need to drop
+                continue;
+            }
+            while (!STATE.compareAndSet(this, s, s - 1 + SENDING)) {
+                s = state; // only fast-path senders' publishes change the word now
+            }
+            dropped.add(pollReserved());
+            offerReserved(element);
+            long before = (long) STATE.getAndAdd(this, 1L - SENDING - REPLACING);
+            if ((before & RECEIVERS_WAITING) != 0) {
+                handToReceiversLocked();
+            }
+            return SendResult.SENT;
+        }
+    }
+
+    /** Waits for a replacement in progress (it holds the lock) to finish. */
+    private void awaitReplacement() {
+        lock.lock();
+        lock.unlock();
+    }
+
+    // ---- receive --------------------------------------------------------------------------------
+
+    @Override
+    Object tryReceiveInternal() {
+        for (int attempt = 0;; attempt++) {
+            long s = state;
+            if ((s & (RECEIVERS_WAITING | REPLACING | CANCELLED_BIT)) != 0) {
+                if ((s & CANCELLED_BIT) != 0) {
+                    return CLOSED;
+                }
+                if ((s & RECEIVERS_WAITING) != 0) {
+                    return EMPTY; // what is there is owed to the receivers waiting first
+                }
+                awaitReplacement(); // a full dropping channel is swapping its oldest element
+                continue;
+            }
+            if (count(s) == 0) {
+                if (sendingNow(s) != 0) {
+                    // A send has reserved room and is offering: it may already count as done
+                    // for others, so wait the few instructions for it rather than answer EMPTY.
+                    backOff(attempt);
+                    continue;
+                }
+                return (s & (CLOSED_BIT | SENDERS_WAITING)) == CLOSED_BIT ? CLOSED : EMPTY;
+            }
+            if (reserve(s, 1)) {
+                T e = pollReserved();
+                if ((finishTaking(1) & SENDERS_WAITING) != 0) {
+                    admitSenders();
+                }
+                return e;
+            }
+        }
+    }
+
+    @Override
+    Object receiveBeforeParking() {
+        for (int i = Parking.spinBudget(); i > 0; i--) {
+            Thread.onSpinWait();
+            long s = state;
+            if ((s & RECEIVERS_WAITING) != 0) {
+                break; // others wait already: queue up behind them
+            }
+            if (pending(s) != 0 || (s & CLOSED_BIT) != 0) {
+                Object r = tryReceiveInternal();
+                if (r != EMPTY) {
+                    return r;
+                }
+            }
+        }
+        return EMPTY;
+    }
+
+    /** Takes the rest of the batch with one reservation of up to {@code maxElements - 1} elements. */
+    @Override
+    public List<T> receiveBatch(int maxElements) throws InterruptedException {
+        if (maxElements < 1) {
+            throw new IllegalArgumentException("maxElements must be >= 1, was " + maxElements);
+        }
+        T first = receive();
+        List<T> batch = new ArrayList<>(Math.min(maxElements, 64));
+        batch.add(first);
+        while (batch.size() < maxElements) {
+            long s = state;
+            int take = (int) Math.min(count(s), Math.min(maxElements - batch.size(), MAX_BATCH_RESERVATION));
+            if (take == 0 || (s & (RECEIVERS_WAITING | REPLACING | CANCELLED_BIT)) != 0) {
+                break;
+            }
+            if (reserve(s, take)) {
+                for (int i = 0; i < take; i++) {
+                    batch.add(pollReserved());
+                }
+                if ((finishTaking(take) & SENDERS_WAITING) != 0) {
+                    admitSenders();
+                }
+            }
+        }
+        return batch;
+    }
+
+    // ---- registration (lock held) ---------------------------------------------------------------
+
+    @Override
+    public Registration registerReceive(WaitNode node) {
+        for (;;) {
+            long s = state;
+            if (count(s) > 0 && (s & RECEIVERS_WAITING) == 0) {
+                if (reserve(s, 1)) {
+                    claimOwn(node);
+                    T e = pollReserved();
+                    long before = finishTaking(1);
+                    node.complete(e, WaitNode.DONE);
+                    if ((before & SENDERS_WAITING) != 0) {
+                        admitSendersLocked();
+                    }
+                    return Registration.COMPLETED;
+                }
+            } else if ((s & CANCELLED_BIT) != 0
+                    || pending(s) == 0 && (s & CLOSED_BIT) != 0 && senders.firstLive(null) == null) {
+                claimOwn(node);
+                node.complete(null, WaitNode.CLOSED);
+                return Registration.COMPLETED;
+            } else if (STATE.compareAndSet(this, s, s | RECEIVERS_WAITING)) {
+                // count is 0 (a send still offering will see the flag when it publishes), or
+                // others wait ahead of us for what is there
+                receivers.add(node);
+                return Registration.WAITING;
+            }
+        }
+    }
+
+    @Override
+    public Registration registerSend(WaitNode node) {
+        @SuppressWarnings("unchecked")
+        T element = (T) node.item();
+        for (int attempt = 0;; attempt++) {
+            long s = state;
+            if ((s & CLOSED_BIT) != 0) {
+                claimOwn(node);
+                node.complete(null, WaitNode.CLOSED);
+                return Registration.COMPLETED;
+            }
+            if (pending(s) < capacity && (s & SENDERS_WAITING) == 0) {
+                if (used(s) >= capacity) {
+                    backOff(attempt); // room held by receivers finishing their polls: it is coming
+                } else if (STATE.compareAndSet(this, s, s + SENDING)) {
+                    claimOwn(node);
+                    offerReserved(element);
+                    node.complete(null, WaitNode.DONE);
+                    publish(true);
+                    return Registration.COMPLETED;
+                }
+            } else if (overflow != OverflowPolicy.BLOCK) {
+                // A dropping channel never makes a sender wait (its try-send never reports FULL,
+                // so a select gets here only through a race). The callback runs under the lock
+                // here; the lock is reentrant.
+                claimOwn(node);
+                List<T> dropped = new ArrayList<>(1);
+                if (overflow == OverflowPolicy.DROP_NEWEST) {
+                    dropped.add(element);
+                } else {
+                    sendDroppingOldestLocked(element, dropped);
+                }
+                node.complete(null, WaitNode.DONE);
+                deliverUndelivered(dropped);
+                return Registration.COMPLETED;
+            } else if (STATE.compareAndSet(this, s, s | SENDERS_WAITING)) {
+                senders.add(node);
+                return Registration.WAITING;
+            }
+        }
+    }
+
+    /**
+     * A receive still waits while nothing is counted or being sent: with
+     * {@code RECEIVERS_WAITING} set only lock holders decrement {@code count}, and a send that
+     * reserves ends by counting, so if both are zero now, they were since registration. A send
+     * still waits while {@code count + sendingNow >= capacity}, which can only fall while
+     * {@code SENDERS_WAITING} is set and we hold the lock. Room held by receivers finishing their
+     * polls counts as free, as in {@link #trySend}. Close needs the lock.
+     */
+    @Override
+    public boolean stillWaiting(WaitNode node) {
+        long s = state;
+        return node.isSend() ? pending(s) >= capacity : pending(s) == 0;
+    }
+
+    /** Runs the hand-overs that a publish or a room-freeing add has announced but not yet done. */
+    @Override
+    public void settleLocked() {
+        handToReceiversLocked();
+        admitSendersLocked();
+    }
+
+    @Override
+    public void unregister(WaitNode node) {
+        if (node.isSend()) {
+            senders.remove(node);
+            if (senders.firstLive(null) == null) {
+                clearBits(SENDERS_WAITING);
+                closeReceiversIfDrainedLocked();
+            }
+        } else {
+            receivers.remove(node);
+            if (receivers.firstLive(null) == null) {
+                clearBits(RECEIVERS_WAITING);
+            }
+        }
+    }
+
+    // ---- hand-over to waiters (lock held) ---------------------------------------------------------
+
+    /**
+     * Gives counted elements to waiting receivers, first come first served, while both exist.
+     * {@code RECEIVERS_WAITING} keeps fast-path receivers out, so {@code count} cannot drop under us.
+     */
+    private void handToReceiversLocked() {
+        for (;;) {
+            long s = state;
+            if ((s & RECEIVERS_WAITING) == 0) {
+                return;
+            }
+            if (count(s) == 0) {
+                closeReceiversIfDrainedLocked();
+                return;
+            }
+            WaitNode n = receivers.firstLive(null);
+            if (n == null) {
+                clearBits(RECEIVERS_WAITING);
+                return;
+            }
+            if (!n.waiter().tryClaim(n)) {
+                receivers.remove(n);
+                continue;
+            }
+            receivers.remove(n);
+            while (!reserve(state, 1)) {
+                Thread.onSpinWait(); // only fast-path senders change the word now: retry at once
+            }
+            if (receivers.firstLive(null) == null) {
+                clearBits(RECEIVERS_WAITING);
+            }
+            T element = pollReserved();
+            long before = finishTaking(1);
+            n.complete(element, WaitNode.DONE);
+            if ((before & SENDERS_WAITING) != 0) {
+                admitSendersLocked();
+            }
+        }
+    }
+
+    private void admitSenders() {
+        lock.lock();
+        try {
+            admitSendersLocked();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Moves waiting senders' elements into free room, first come first served. Senders that
+     * waited before a close are still admitted. {@code SENDERS_WAITING} keeps fast-path senders
+     * out, so room cannot vanish under us. Room still held by receivers finishing their polls is
+     * left to them: their room-freeing add sees the flag and calls this again.
+     */
+    private void admitSendersLocked() {
+        for (;;) {
+            long s = state;
+            if ((s & SENDERS_WAITING) == 0 || used(s) >= capacity) {
+                return;
+            }
+            WaitNode n = senders.firstLive(null);
+            if (n == null) {
+                clearBits(SENDERS_WAITING);
+                closeReceiversIfDrainedLocked();
+                return;
+            }
+            if (!n.waiter().tryClaim(n)) {
+                senders.remove(n);
+                continue;
+            }
+            senders.remove(n);
+            STATE.getAndAdd(this, SENDING);
+            if (senders.firstLive(null) == null) {
+                clearBits(SENDERS_WAITING);
+            }
+            @SuppressWarnings("unchecked")
+            T element = (T) n.item();
+            offerReserved(element);
+            n.complete(null, WaitNode.DONE);
+            publish(true);
+        }
+    }
+
+    /** When closed, empty and no admitted sender is left, every waiting receiver sees "closed". */
+    private void closeReceiversIfDrainedLocked() {
+        long s = state;
+        if ((s & CLOSED_BIT) == 0 || pending(s) != 0 || senders.firstLive(null) != null) {
+            return;
+        }
+        for (WaitNode n; (n = receivers.peek()) != null; ) {
+            receivers.remove(n);
+            if (n.waiter().tryClaim(n)) {
+                n.complete(null, WaitNode.CLOSED);
+            }
+        }
+        clearBits(RECEIVERS_WAITING);
+    }
+
+    // ---- close and cancel -----------------------------------------------------------------------
+
+    @Override
+    boolean closeInternal(Throwable cause) {
+        lock.lock();
+        try {
+            if ((state & CLOSED_BIT) != 0) {
+                return false;
+            }
+            closeCause = cause;
+            setBits(CLOSED_BIT);
+            closeReceiversIfDrainedLocked();
+            return true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Closes and empties in one CAS ({@code CANCELLED} makes every later receive see "closed"),
+     * then discards: after receivers that reserved before the cancel have taken their elements
+     * (they come first) and senders that reserved before it have counted theirs (those are
+     * discarded too), every counted element goes to the undelivered-element callback.
+     */
+    @Override
+    public boolean cancel() {
+        List<T> discarded = new ArrayList<>();
+        lock.lock();
+        try {
+            long s;
+            do {
+                s = state;
+                if ((s & CANCELLED_BIT) != 0) {
+                    return false;
+                }
+            } while (!STATE.compareAndSet(this, s, (s & ~COUNT) | CLOSED_BIT | CANCELLED_BIT));
+            long toDiscard = count(s);
+            cancelled = true;
+            for (WaitNode n; (n = senders.peek()) != null; ) {
+                senders.remove(n);
+                if (n.waiter().tryClaim(n)) {
+                    n.complete(null, WaitNode.CLOSED); // the sender keeps its element
+                }
+            }
+            clearBits(SENDERS_WAITING);
+            for (int attempt = 0; sendingNow(s = state) != 0 || receivingNow(s) != 0; attempt++) {
+                backOff(attempt);
+            }
+            while (!STATE.compareAndSet(this, s, s & ~COUNT)) {
+                s = state; // elements counted by senders that reserved before the cancel
+            }
+            toDiscard += count(s);
+            for (long i = 0; i < toDiscard; i++) {
+                discarded.add(pollReserved());
+            }
+            for (WaitNode n; (n = receivers.peek()) != null; ) {
+                receivers.remove(n);
+                if (n.waiter().tryClaim(n)) {
+                    n.complete(null, WaitNode.CLOSED);
+                }
+            }
+            clearBits(RECEIVERS_WAITING);
+        } finally {
+            lock.unlock();
+        }
+        deliverUndelivered(discarded);
+        return true;
+    }
+
+    // ---- queue access ---------------------------------------------------------------------------
+
+    /** Offers an element whose room was reserved: the queue is never full here. */
+    private void offerReserved(T element) {
+        for (int i = 0; !queue.offer(element); i++) {
+            backOff(i);
+        }
+    }
+
+    /** Polls an element that was reserved: it is in the queue already (it was counted after its offer). */
+    private T pollReserved() {
+        T e;
+        for (int i = 0; (e = poll()) == null; i++) {
+            backOff(i);
+        }
+        return e;
+    }
+
+    private T poll() {
+        if (pollTurn == null) {
+            return queue.poll();
+        }
+        for (int i = 0; !pollTurn.compareAndSet(false, true); i++) {
+            backOff(i);
+        }
+        try {
+            return queue.poll();
+        } finally {
+            pollTurn.set(false);
+        }
+    }
+
+    /**
+     * Reserves {@code k} counted elements if the word is still {@code s}: they leave
+     * {@code count} but keep their room (as {@code receivingNow}) until {@link #finishTaking}.
+     */
+    private boolean reserve(long s, long k) {
+        return STATE.compareAndSet(this, s, s - k + k * RECEIVING);
+    }
+
+    /** Frees the room of {@code k} taken elements; returns the word before, for its waiting flags. */
+    private long finishTaking(long k) {
+        return (long) STATE.getAndAdd(this, -k * RECEIVING);
+    }
+
+    /**
+     * For waits on a step that another running thread is about to take: spin briefly, then
+     * yield, so that on a busy machine the thread we wait for gets a processor. Never only spin.
+     */
+    private static void backOff(int attempt) {
+        if (attempt < 64) {
+            Thread.onSpinWait();
+        } else {
+            Thread.yield();
+        }
+    }
+
+    private void setBits(long bits) {
+        for (;;) {
+            long s = state;
+            if ((s & bits) == bits || STATE.compareAndSet(this, s, s | bits)) {
+                return;
+            }
+        }
+    }
+
+    private void clearBits(long bits) {
+        for (;;) {
+            long s = state;
+            if ((s & bits) == 0 || STATE.compareAndSet(this, s, s & ~bits)) {
+                return;
+            }
+        }
+    }
+
+    // ---- introspection --------------------------------------------------------------------------
+
+    @Override
+    public ChannelKind kind() {
+        return kind;
+    }
+
+    @Override
+    public int capacity() {
+        return capacity;
+    }
+
+    @Override
+    public int size() {
+        return (int) count(state);
+    }
+
+    @Override
+    public boolean isClosedForSend() {
+        return (state & CLOSED_BIT) != 0;
+    }
+
+    @Override
+    public boolean isClosedForReceive() {
+        long s = state;
+        return (s & CANCELLED_BIT) != 0 || pending(s) == 0 && (s & (CLOSED_BIT | SENDERS_WAITING)) == CLOSED_BIT;
+    }
+
+    @Override
+    public String toString() {
+        int waitingReceivers;
+        int waitingSenders;
+        lock.lock();
+        try {
+            waitingReceivers = receivers.size();
+            waitingSenders = senders.size();
+        } finally {
+            lock.unlock();
+        }
+        long s = state;
+        return "Channel[" + kind
+                + (kind == ChannelKind.UNBOUNDED ? "" : ", capacity=" + capacity)
+                + (kind == ChannelKind.DROPPING ? ", " + overflow : "")
+                + ", size=" + count(s)
+                + ", waiting receivers=" + waitingReceivers
+                + ", waiting senders=" + waitingSenders
+                + ", " + stateName((s & CLOSED_BIT) != 0)
+                + ", " + queue.getClass().getSimpleName() + "]";
+    }
+}
