@@ -13,8 +13,12 @@ import java.util.function.Consumer;
 import org.jctools.queues.MessagePassingQueue;
 
 /**
- * Buffered, unbounded, conflated and dropping channels: elements live in a JCTools queue; one
- * state word beside it says how many, whether the channel is closed, and whether anyone waits.
+ * Conflated and dropping channels: a full channel drops the newest or the oldest element instead
+ * of making the sender wait. Elements live in a JCTools queue; one state word beside it says how
+ * many, whether the channel is closed, and whether receivers wait. Senders never wait here, so
+ * unlike {@link BufferedChannel} there is no sender side to keep apart; what this channel needs
+ * is one word that both sides see change at once, so that replacing the oldest element is
+ * atomic (see {@link #sendDroppingOldestLocked}).
  *
  * <h2>Invariants</h2>
  * The state word {@code state} holds:
@@ -30,12 +34,9 @@ import org.jctools.queues.MessagePassingQueue;
  *       send can never overtake an element that a receiver reserved but has not taken.</li>
  *   <li>The capacity bounds {@code used = count + sendingNow + receivingNow}. The queue is at
  *       least that large, so an offer into reserved room never fails.</li>
- *   <li>{@code CLOSED}: no new send may reserve. Senders that were waiting at close are still
- *       admitted, by the receivers that move them in.</li>
+ *   <li>{@code CLOSED}: no new send may reserve.</li>
  *   <li>{@code RECEIVERS_WAITING}: set (under the lock) only while {@code count == 0}, when a
  *       receiver registers to wait; cleared (under the lock) when no live receiver waits.</li>
- *   <li>{@code SENDERS_WAITING}: set (under the lock) only while the channel is full; cleared when
- *       no live sender waits.</li>
  * </ul>
  * Both in-flight windows are a few instructions on a running thread (an offer or a poll on a
  * lock-free queue; nothing in them waits), so the only waits on another thread's step, a
@@ -45,27 +46,24 @@ import org.jctools.queues.MessagePassingQueue;
  * {@code tryReceive} "empty" for an element a finished send already counted as sent.
  *
  * <h2>Fast path (no lock)</h2>
- * A send reserves room only if the word shows room, open, and no sender waiting; a receive
- * reserves only if it shows an element and no receiver waiting. Because the waiting flags live in
- * the same word, an atomic update that succeeds also tells its thread, atomically, whether the
- * other side is waiting: a sender whose publishing add saw {@code RECEIVERS_WAITING} takes the
- * lock and hands elements to waiting receivers in arrival order; a receiver whose room-freeing
- * add saw {@code SENDERS_WAITING} moves waiting senders' elements into the freed room. A waiter
- * sets its flag by CAS on the same word after re-checking, so a wake-up cannot be lost (the
- * Dekker pair collapses into one word). While a flag is set, fast-path reservations of that side
- * fail: nobody overtakes a waiting party, which gives first come, first served.
+ * A send reserves room only if the word shows room and open; a full channel drops instead. A
+ * receive reserves only if the word shows an element and no receiver waiting. Because the waiting
+ * flag lives in the same word, a sender's publishing add tells it, atomically, whether receivers
+ * wait: if so it takes the lock and hands elements to them in arrival order. A receiver sets the
+ * flag by CAS on the same word after re-checking, so a wake-up cannot be lost (the Dekker pair
+ * collapses into one word). While the flag is set, fast-path reservations of elements fail:
+ * nobody overtakes a waiting receiver, which gives first come, first served.
  *
  * <h2>Slow path (lock)</h2>
  * Registration, hand-over to waiters, close and cancel run under the channel's
  * {@link java.util.concurrent.locks.ReentrantLock}. Methods named {@code ...Locked} assume it.
- * While {@code RECEIVERS_WAITING} is set only lock holders decrement {@code count}; while
- * {@code SENDERS_WAITING} is set only lock holders reserve room (so {@code count + sendingNow}
- * only falls). Those are the facts the hand-over loops and {@link #stillWaiting} rely on.
+ * While {@code RECEIVERS_WAITING} is set only lock holders decrement {@code count}: that is the
+ * fact the hand-over loop and {@link #stillWaiting} rely on.
  *
  * <h2>Why it does not spin a virtual thread needlessly</h2>
  * Before registering, a blocked platform thread spins at most {@link Parking#SPINS} iterations
  * reading the state word, then parks; a virtual thread parks at once
- * ({@link Parking#spinBudget()}).
+ * ({@link Parking#spinBudget()}). Senders never block.
  */
 final class DroppingChannel<T> extends AbstractChannel<T> {
     private static final long COUNT = 0xFFFF_FFFFL;
@@ -74,7 +72,6 @@ final class DroppingChannel<T> extends AbstractChannel<T> {
     private static final long RECEIVING = 1L << 45;
     private static final long RECEIVING_BITS = 0x1FFFL << 45;
     private static final long REPLACING = 1L << 58;
-    private static final long SENDERS_WAITING = 1L << 60;
     private static final long RECEIVERS_WAITING = 1L << 61;
     private static final long CLOSED_BIT = 1L << 62;
     private static final long CANCELLED_BIT = 1L << 63;
@@ -101,7 +98,6 @@ final class DroppingChannel<T> extends AbstractChannel<T> {
     private final AtomicBoolean pollTurn;
 
     private final WaitQueue receivers = new WaitQueue(); // guarded by lock
-    private final WaitQueue senders = new WaitQueue(); // guarded by lock
 
     DroppingChannel(ChannelKind kind, int capacity, OverflowPolicy overflow, Consumer<? super T> onUndelivered,
             boolean singleProducer, boolean singleConsumer) {
@@ -149,8 +145,8 @@ final class DroppingChannel<T> extends AbstractChannel<T> {
             if ((s & CLOSED_BIT) != 0) {
                 return SendResult.CLOSED;
             }
-            if ((s & SENDERS_WAITING) != 0 || pending(s) >= capacity) {
-                return overflow == OverflowPolicy.BLOCK ? SendResult.FULL : sendOverflowing(element);
+            if (pending(s) >= capacity) {
+                return sendOverflowing(element);
             }
             if (used(s) >= capacity) {
                 // The room is held by receivers that already took their elements and are
@@ -182,24 +178,6 @@ final class DroppingChannel<T> extends AbstractChannel<T> {
                 }
             }
         }
-    }
-
-    @Override
-    SendResult sendBeforeParking(T element) {
-        for (int i = Parking.spinBudget(); i > 0; i--) {
-            Thread.onSpinWait();
-            long s = state;
-            if ((s & SENDERS_WAITING) != 0) {
-                break; // others wait already: queue up behind them
-            }
-            if (pending(s) < capacity || (s & CLOSED_BIT) != 0) {
-                SendResult r = trySend(element);
-                if (r != SendResult.FULL) {
-                    return r;
-                }
-            }
-        }
-        return SendResult.FULL;
     }
 
     /** A full dropping channel: drop the new element, or the oldest ones until the new one fits. */
@@ -300,13 +278,11 @@ final class DroppingChannel<T> extends AbstractChannel<T> {
                     backOff(attempt);
                     continue;
                 }
-                return (s & (CLOSED_BIT | SENDERS_WAITING)) == CLOSED_BIT ? CLOSED : EMPTY;
+                return (s & CLOSED_BIT) != 0 ? CLOSED : EMPTY;
             }
             if (reserve(s, 1)) {
                 T e = pollReserved();
-                if ((finishTaking(1) & SENDERS_WAITING) != 0) {
-                    admitSenders();
-                }
+                finishTaking(1);
                 return e;
             }
         }
@@ -349,9 +325,7 @@ final class DroppingChannel<T> extends AbstractChannel<T> {
                 for (int i = 0; i < take; i++) {
                     batch.add(pollReserved());
                 }
-                if ((finishTaking(take) & SENDERS_WAITING) != 0) {
-                    admitSenders();
-                }
+                finishTaking(take);
             }
         }
         return batch;
@@ -367,15 +341,12 @@ final class DroppingChannel<T> extends AbstractChannel<T> {
                 if (reserve(s, 1)) {
                     claimOwn(node);
                     T e = pollReserved();
-                    long before = finishTaking(1);
+                    finishTaking(1);
                     node.complete(e, WaitNode.DONE);
-                    if ((before & SENDERS_WAITING) != 0) {
-                        admitSendersLocked();
-                    }
                     return Registration.COMPLETED;
                 }
             } else if ((s & CANCELLED_BIT) != 0
-                    || pending(s) == 0 && (s & CLOSED_BIT) != 0 && senders.firstLive(null) == null) {
+                    || pending(s) == 0 && (s & CLOSED_BIT) != 0) {
                 claimOwn(node);
                 node.complete(null, WaitNode.CLOSED);
                 return Registration.COMPLETED;
@@ -399,7 +370,7 @@ final class DroppingChannel<T> extends AbstractChannel<T> {
                 node.complete(null, WaitNode.CLOSED);
                 return Registration.COMPLETED;
             }
-            if (pending(s) < capacity && (s & SENDERS_WAITING) == 0) {
+            if (pending(s) < capacity) {
                 if (used(s) >= capacity) {
                     backOff(attempt); // room held by receivers finishing their polls: it is coming
                 } else if (STATE.compareAndSet(this, s, s + SENDING)) {
@@ -409,9 +380,8 @@ final class DroppingChannel<T> extends AbstractChannel<T> {
                     publish(true);
                     return Registration.COMPLETED;
                 }
-            } else if (overflow != OverflowPolicy.BLOCK) {
-                // A dropping channel never makes a sender wait (its try-send never reports FULL,
-                // so a select gets here only through a race). The callback runs under the lock
+            } else {
+                // Never waits: full, it drops like trySend. The callback runs under the lock
                 // here; the lock is reentrant.
                 claimOwn(node);
                 List<T> dropped = new ArrayList<>(1);
@@ -423,9 +393,6 @@ final class DroppingChannel<T> extends AbstractChannel<T> {
                 node.complete(null, WaitNode.DONE);
                 deliverUndelivered(dropped);
                 return Registration.COMPLETED;
-            } else if (STATE.compareAndSet(this, s, s | SENDERS_WAITING)) {
-                senders.add(node);
-                return Registration.WAITING;
             }
         }
     }
@@ -433,33 +400,23 @@ final class DroppingChannel<T> extends AbstractChannel<T> {
     /**
      * A receive still waits while nothing is counted or being sent: with
      * {@code RECEIVERS_WAITING} set only lock holders decrement {@code count}, and a send that
-     * reserves ends by counting, so if both are zero now, they were since registration. A send
-     * still waits while {@code count + sendingNow >= capacity}, which can only fall while
-     * {@code SENDERS_WAITING} is set and we hold the lock. Room held by receivers finishing their
-     * polls counts as free, as in {@link #trySend}. Close needs the lock.
+     * reserves ends by counting, so if both are zero now, they were since registration. Sends
+     * never wait here. Close needs the lock.
      */
     @Override
     public boolean stillWaiting(WaitNode node) {
-        long s = state;
-        return node.isSend() ? pending(s) >= capacity : pending(s) == 0;
+        return !node.isSend() && pending(state) == 0;
     }
 
-    /** Runs the hand-overs that a publish or a room-freeing add has announced but not yet done. */
+    /** Runs the hand-overs that a publish has announced but not yet done. */
     @Override
     public void settleLocked() {
         handToReceiversLocked();
-        admitSendersLocked();
     }
 
     @Override
     public void unregister(WaitNode node) {
-        if (node.isSend()) {
-            senders.remove(node);
-            if (senders.firstLive(null) == null) {
-                clearBits(SENDERS_WAITING);
-                closeReceiversIfDrainedLocked();
-            }
-        } else {
+        if (!node.isSend()) { // a send node never waits here
             receivers.remove(node);
             if (receivers.firstLive(null) == null) {
                 clearBits(RECEIVERS_WAITING);
@@ -500,62 +457,15 @@ final class DroppingChannel<T> extends AbstractChannel<T> {
                 clearBits(RECEIVERS_WAITING);
             }
             T element = pollReserved();
-            long before = finishTaking(1);
+            finishTaking(1);
             n.complete(element, WaitNode.DONE);
-            if ((before & SENDERS_WAITING) != 0) {
-                admitSendersLocked();
-            }
         }
     }
 
-    private void admitSenders() {
-        lock.lock();
-        try {
-            admitSendersLocked();
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    /**
-     * Moves waiting senders' elements into free room, first come first served. Senders that
-     * waited before a close are still admitted. {@code SENDERS_WAITING} keeps fast-path senders
-     * out, so room cannot vanish under us. Room still held by receivers finishing their polls is
-     * left to them: their room-freeing add sees the flag and calls this again.
-     */
-    private void admitSendersLocked() {
-        for (;;) {
-            long s = state;
-            if ((s & SENDERS_WAITING) == 0 || used(s) >= capacity) {
-                return;
-            }
-            WaitNode n = senders.firstLive(null);
-            if (n == null) {
-                clearBits(SENDERS_WAITING);
-                closeReceiversIfDrainedLocked();
-                return;
-            }
-            if (!n.waiter().tryClaim(n)) {
-                senders.remove(n);
-                continue;
-            }
-            senders.remove(n);
-            STATE.getAndAdd(this, SENDING);
-            if (senders.firstLive(null) == null) {
-                clearBits(SENDERS_WAITING);
-            }
-            @SuppressWarnings("unchecked")
-            T element = (T) n.item();
-            offerReserved(element);
-            n.complete(null, WaitNode.DONE);
-            publish(true);
-        }
-    }
-
-    /** When closed, empty and no admitted sender is left, every waiting receiver sees "closed". */
+    /** When closed and empty, every waiting receiver sees "closed". */
     private void closeReceiversIfDrainedLocked() {
         long s = state;
-        if ((s & CLOSED_BIT) == 0 || pending(s) != 0 || senders.firstLive(null) != null) {
+        if ((s & CLOSED_BIT) == 0 || pending(s) != 0) {
             return;
         }
         for (WaitNode n; (n = receivers.peek()) != null; ) {
@@ -605,13 +515,6 @@ final class DroppingChannel<T> extends AbstractChannel<T> {
             } while (!STATE.compareAndSet(this, s, (s & ~COUNT) | CLOSED_BIT | CANCELLED_BIT));
             long toDiscard = count(s);
             cancelled = true;
-            for (WaitNode n; (n = senders.peek()) != null; ) {
-                senders.remove(n);
-                if (n.waiter().tryClaim(n)) {
-                    n.complete(null, WaitNode.CLOSED); // the sender keeps its element
-                }
-            }
-            clearBits(SENDERS_WAITING);
             for (int attempt = 0; sendingNow(s = state) != 0 || receivingNow(s) != 0; attempt++) {
                 backOff(attempt);
             }
@@ -736,27 +639,25 @@ final class DroppingChannel<T> extends AbstractChannel<T> {
     @Override
     public boolean isClosedForReceive() {
         long s = state;
-        return (s & CANCELLED_BIT) != 0 || pending(s) == 0 && (s & (CLOSED_BIT | SENDERS_WAITING)) == CLOSED_BIT;
+        return (s & CANCELLED_BIT) != 0 || pending(s) == 0 && (s & CLOSED_BIT) != 0;
     }
 
     @Override
     public String toString() {
         int waitingReceivers;
-        int waitingSenders;
         lock.lock();
         try {
             waitingReceivers = receivers.size();
-            waitingSenders = senders.size();
         } finally {
             lock.unlock();
         }
         long s = state;
         return "Channel[" + kind
-                + (kind == ChannelKind.UNBOUNDED ? "" : ", capacity=" + capacity)
+                + ", capacity=" + capacity
                 + (kind == ChannelKind.DROPPING ? ", " + overflow : "")
                 + ", size=" + count(s)
                 + ", waiting receivers=" + waitingReceivers
-                + ", waiting senders=" + waitingSenders
+                + ", waiting senders=0"
                 + ", " + stateName((s & CLOSED_BIT) != 0)
                 + ", " + queue.getClass().getSimpleName() + "]";
     }
