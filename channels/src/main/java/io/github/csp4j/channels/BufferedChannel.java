@@ -98,7 +98,20 @@ final class BufferedChannel<T> extends AbstractChannel<T> {
 
     BufferedChannel(ChannelKind kind, int capacity, Consumer<? super T> onUndelivered,
             boolean singleProducer, boolean singleConsumer) {
+        this(kind, capacity, onUndelivered, singleProducer, singleConsumer, 0L);
+    }
+
+    /**
+     * A channel whose counters start at {@code start} instead of 0: lets tests cross the point
+     * where they wrap (2<sup>40</sup>) without sending that many elements.
+     */
+    BufferedChannel(ChannelKind kind, int capacity, Consumer<? super T> onUndelivered,
+            boolean singleProducer, boolean singleConsumer, long start) {
         super(onUndelivered);
+        sends.word = start & COUNT;
+        sends.cache(start & COUNT);
+        takes.word = start & COUNT;
+        takes.cache(start & COUNT);
         this.kind = kind;
         this.capacity = capacity;
         int slots = capacity > Queues.LARGEST_ARRAY ? capacity : capacity + Math.min(capacity, SLACK);
