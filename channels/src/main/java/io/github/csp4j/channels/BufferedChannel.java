@@ -6,9 +6,7 @@ import io.github.csp4j.channels.spi.WaitQueue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
-import org.jctools.queues.MessagePassingQueue;
 
 /**
  * Buffered and unbounded channels whose senders block when full: elements live in a JCTools
@@ -89,9 +87,7 @@ final class BufferedChannel<T> extends AbstractChannel<T> {
 
     private final ChannelKind kind;
     private final int capacity;
-    private final MessagePassingQueue<T> queue;
-    /** Non-null when the queue admits one consumer at a time: consumers take turns polling. */
-    private final AtomicBoolean pollTurn;
+    private final ElementQueue<T> elements;
 
     private final WaitQueue receivers = new WaitQueue(); // guarded by lock
     private final WaitQueue senders = new WaitQueue(); // guarded by lock
@@ -115,8 +111,7 @@ final class BufferedChannel<T> extends AbstractChannel<T> {
         this.kind = kind;
         this.capacity = capacity;
         int slots = capacity > Queues.LARGEST_ARRAY ? capacity : capacity + Math.min(capacity, SLACK);
-        this.queue = Queues.create(slots, singleProducer, singleConsumer);
-        this.pollTurn = Queues.consumersMustTakeTurns(slots, singleConsumer) ? new AtomicBoolean() : null;
+        this.elements = new ElementQueue<>(slots, singleProducer, singleConsumer);
     }
 
     /**
@@ -168,13 +163,13 @@ final class BufferedChannel<T> extends AbstractChannel<T> {
                     // The room is held by receives that took their elements and are finishing
                     // their polls: it is free in every linearization, so wait those few
                     // instructions rather than answer FULL spuriously.
-                    backOff(attempt);
+                    ElementQueue.backOff(attempt);
                     continue;
                 }
                 sends.cache(freed(t)); // a value freed() had: caching it never shows room that is not there
             }
             if (sends.compareAndSet(s, plusOneSent(s))) {
-                offerReserved(element);
+                elements.offerReserved(element);
                 if ((s & RECEIVERS_WAITING) != 0) {
                     handToReceivers();
                 }
@@ -243,7 +238,7 @@ final class BufferedChannel<T> extends AbstractChannel<T> {
                 }
             }
             if (takes.compareAndSet(t, plusTaken(t, 1))) {
-                T e = pollReserved();
+                T e = elements.pollReserved();
                 if ((finishPolling(1) & SENDERS_WAITING) != 0) {
                     admitSenders();
                 }
@@ -288,7 +283,7 @@ final class BufferedChannel<T> extends AbstractChannel<T> {
             }
             if (takes.compareAndSet(t, plusTaken(t, take))) {
                 for (long i = 0; i < take; i++) {
-                    batch.add(pollReserved());
+                    batch.add(elements.pollReserved());
                 }
                 if ((finishPolling(take) & SENDERS_WAITING) != 0) {
                     admitSenders();
@@ -324,7 +319,7 @@ final class BufferedChannel<T> extends AbstractChannel<T> {
             if (size > 0 && (s & RECEIVERS_WAITING) == 0) {
                 if (takes.compareAndSet(t, plusTaken(t, 1))) {
                     claimOwn(node);
-                    node.complete(pollReserved(), WaitNode.DONE);
+                    node.complete(elements.pollReserved(), WaitNode.DONE);
                     if ((finishPolling(1) & SENDERS_WAITING) != 0) {
                         admitSendersLocked();
                     }
@@ -353,10 +348,10 @@ final class BufferedChannel<T> extends AbstractChannel<T> {
             }
             if (diff(s, t) < capacity && (t & SENDERS_WAITING) == 0) {
                 if (diff(s, freed(t)) >= capacity) {
-                    backOff(attempt); // room held by receives finishing their polls: it is coming
+                    ElementQueue.backOff(attempt); // room held by receives finishing their polls: it is coming
                 } else if (sends.compareAndSet(s, plusOneSent(s))) {
                     claimOwn(node);
-                    offerReserved(element);
+                    elements.offerReserved(element);
                     node.complete(null, WaitNode.DONE);
                     if ((s & RECEIVERS_WAITING) != 0) {
                         handToReceiversLocked();
@@ -436,7 +431,7 @@ final class BufferedChannel<T> extends AbstractChannel<T> {
             if (receivers.firstLive(null) == null) {
                 sends.clearBits(RECEIVERS_WAITING);
             }
-            n.complete(pollReserved(), WaitNode.DONE);
+            n.complete(elements.pollReserved(), WaitNode.DONE);
             if ((finishPolling(1) & SENDERS_WAITING) != 0) {
                 admitSendersLocked();
             }
@@ -475,7 +470,7 @@ final class BufferedChannel<T> extends AbstractChannel<T> {
             }
             @SuppressWarnings("unchecked")
             T element = (T) n.item();
-            offerReserved(element);
+            elements.offerReserved(element);
             n.complete(null, WaitNode.DONE);
             if ((s & RECEIVERS_WAITING) != 0) {
                 handToReceiversLocked();
@@ -546,14 +541,14 @@ final class BufferedChannel<T> extends AbstractChannel<T> {
             // Receives that reserved before the cancel come first: let them finish their polls.
             long t;
             for (int i = 0; polling(t = takes.get()) != 0; i++) {
-                backOff(i);
+                ElementQueue.backOff(i);
             }
             long sent = sends.get() & COUNT;
             while (!takes.compareAndSet(t, (t & ~(COUNT | SENDERS_WAITING)) | sent)) {
                 t = takes.get();
             }
             for (long i = diff(sent, t); i > 0; i--) {
-                discarded.add(pollReserved());
+                discarded.add(elements.pollReserved());
             }
             for (WaitNode n; (n = receivers.peek()) != null; ) {
                 receivers.remove(n);
@@ -569,56 +564,11 @@ final class BufferedChannel<T> extends AbstractChannel<T> {
         return true;
     }
 
-    // ---- queue access ---------------------------------------------------------------------------
-
-    /**
-     * Offers an element whose room was reserved. The queue can be physically full only while
-     * receivers that reserved elements have not polled them yet: wait for those few instructions.
-     */
-    private void offerReserved(T element) {
-        for (int i = 0; !queue.offer(element); i++) {
-            backOff(i);
-        }
-    }
-
-    /** Polls a reserved element; its sender may still be between its reservation and its offer. */
-    private T pollReserved() {
-        T e;
-        for (int i = 0; (e = poll()) == null; i++) {
-            backOff(i);
-        }
-        return e;
-    }
+    // ---- counters -------------------------------------------------------------------------------
 
     /** Ends the polls of {@code k} reserved elements, freeing their room; returns the word before. */
     private long finishPolling(long k) {
         return takes.getAndAdd(-k * POLLING);
-    }
-
-    private T poll() {
-        if (pollTurn == null) {
-            return queue.poll();
-        }
-        for (int i = 0; !pollTurn.compareAndSet(false, true); i++) {
-            backOff(i);
-        }
-        try {
-            return queue.poll();
-        } finally {
-            pollTurn.set(false);
-        }
-    }
-
-    /**
-     * For waits on a step that another running thread is about to take: spin briefly, then
-     * yield, so that on a busy machine the thread we wait for gets a processor. Never only spin.
-     */
-    static void backOff(int attempt) {
-        if (attempt < 64) {
-            Thread.onSpinWait();
-        } else {
-            Thread.yield();
-        }
     }
 
     // ---- introspection --------------------------------------------------------------------------
@@ -672,6 +622,6 @@ final class BufferedChannel<T> extends AbstractChannel<T> {
                 + ", waiting receivers=" + waitingReceivers
                 + ", waiting senders=" + waitingSenders
                 + ", " + stateName(isClosedForSend())
-                + ", " + queue.getClass().getSimpleName() + "]";
+                + ", " + elements + "]";
     }
 }

@@ -8,9 +8,7 @@ import java.lang.invoke.VarHandle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
-import org.jctools.queues.MessagePassingQueue;
 
 /**
  * Conflated and dropping channels: a full channel drops the newest or the oldest element instead
@@ -93,9 +91,7 @@ final class DroppingChannel<T> extends AbstractChannel<T> {
     private final ChannelKind kind;
     private final int capacity;
     private final OverflowPolicy overflow;
-    private final MessagePassingQueue<T> queue;
-    /** Non-null when the queue admits one consumer at a time: consumers take turns polling. */
-    private final AtomicBoolean pollTurn;
+    private final ElementQueue<T> elements;
 
     private final WaitQueue receivers = new WaitQueue(); // guarded by lock
 
@@ -107,8 +103,7 @@ final class DroppingChannel<T> extends AbstractChannel<T> {
         this.overflow = overflow;
         // Dropping the oldest element polls from the sending thread: that needs a multi-consumer queue.
         boolean sc = singleConsumer && overflow != OverflowPolicy.DROP_OLDEST;
-        this.queue = Queues.create(capacity, singleProducer, sc);
-        this.pollTurn = Queues.consumersMustTakeTurns(capacity, sc) ? new AtomicBoolean() : null;
+        this.elements = new ElementQueue<>(capacity, singleProducer, sc);
     }
 
     // ---- the state word ---------------------------------------------------------------------------
@@ -152,11 +147,11 @@ final class DroppingChannel<T> extends AbstractChannel<T> {
                 // The room is held by receivers that already took their elements and are
                 // finishing their polls: it is free in every linearization, so wait the few
                 // instructions for it rather than answer FULL spuriously.
-                backOff(attempt);
+                ElementQueue.backOff(attempt);
                 continue;
             }
             if (STATE.weakCompareAndSet(this, s, s + SENDING)) {
-                offerReserved(element);
+                elements.offerReserved(element);
                 publish(false);
                 return SendResult.SENT;
             }
@@ -214,23 +209,23 @@ final class DroppingChannel<T> extends AbstractChannel<T> {
             }
             if (pending(s) < capacity) {
                 if (used(s) >= capacity) {
-                    backOff(attempt); // room held by receivers finishing their polls: it is coming
+                    ElementQueue.backOff(attempt); // room held by receivers finishing their polls: it is coming
                 } else if (STATE.compareAndSet(this, s, s + SENDING)) {
-                    offerReserved(element);
+                    elements.offerReserved(element);
                     publish(true);
                     return SendResult.SENT;
                 }
                 continue;
             }
             if (count(s) == 0) {
-                backOff(attempt); // everything pending is still being sent: wait for it to count
+                ElementQueue.backOff(attempt); // everything pending is still being sent: wait for it to count
                 continue;
             }
             if (!STATE.compareAndSet(this, s, s | REPLACING)) {
                 continue;
             }
             for (int a = 0; receivingNow(s = state) != 0; a++) {
-                backOff(a); // receivers that reserved before the flag take the oldest elements first
+                ElementQueue.backOff(a); // receivers that reserved before the flag take the oldest elements first
             }
             if (pending(s) < capacity || count(s) == 0) {
                 clearBits(REPLACING); // those receivers made room: no need to drop
@@ -239,8 +234,8 @@ final class DroppingChannel<T> extends AbstractChannel<T> {
             while (!STATE.compareAndSet(this, s, s - 1 + SENDING)) {
                 s = state; // only fast-path senders' publishes change the word now
             }
-            dropped.add(pollReserved());
-            offerReserved(element);
+            dropped.add(elements.pollReserved());
+            elements.offerReserved(element);
             long before = (long) STATE.getAndAdd(this, 1L - SENDING - REPLACING);
             if ((before & RECEIVERS_WAITING) != 0) {
                 handToReceiversLocked();
@@ -275,13 +270,13 @@ final class DroppingChannel<T> extends AbstractChannel<T> {
                 if (sendingNow(s) != 0) {
                     // A send has reserved room and is offering: it may already count as done
                     // for others, so wait the few instructions for it rather than answer EMPTY.
-                    backOff(attempt);
+                    ElementQueue.backOff(attempt);
                     continue;
                 }
                 return (s & CLOSED_BIT) != 0 ? CLOSED : EMPTY;
             }
             if (reserve(s, 1)) {
-                T e = pollReserved();
+                T e = elements.pollReserved();
                 finishTaking(1);
                 return e;
             }
@@ -323,7 +318,7 @@ final class DroppingChannel<T> extends AbstractChannel<T> {
             }
             if (reserve(s, take)) {
                 for (int i = 0; i < take; i++) {
-                    batch.add(pollReserved());
+                    batch.add(elements.pollReserved());
                 }
                 finishTaking(take);
             }
@@ -340,7 +335,7 @@ final class DroppingChannel<T> extends AbstractChannel<T> {
             if (count(s) > 0 && (s & RECEIVERS_WAITING) == 0) {
                 if (reserve(s, 1)) {
                     claimOwn(node);
-                    T e = pollReserved();
+                    T e = elements.pollReserved();
                     finishTaking(1);
                     node.complete(e, WaitNode.DONE);
                     return Registration.COMPLETED;
@@ -372,10 +367,10 @@ final class DroppingChannel<T> extends AbstractChannel<T> {
             }
             if (pending(s) < capacity) {
                 if (used(s) >= capacity) {
-                    backOff(attempt); // room held by receivers finishing their polls: it is coming
+                    ElementQueue.backOff(attempt); // room held by receivers finishing their polls: it is coming
                 } else if (STATE.compareAndSet(this, s, s + SENDING)) {
                     claimOwn(node);
-                    offerReserved(element);
+                    elements.offerReserved(element);
                     node.complete(null, WaitNode.DONE);
                     publish(true);
                     return Registration.COMPLETED;
@@ -456,7 +451,7 @@ final class DroppingChannel<T> extends AbstractChannel<T> {
             if (receivers.firstLive(null) == null) {
                 clearBits(RECEIVERS_WAITING);
             }
-            T element = pollReserved();
+            T element = elements.pollReserved();
             finishTaking(1);
             n.complete(element, WaitNode.DONE);
         }
@@ -516,14 +511,14 @@ final class DroppingChannel<T> extends AbstractChannel<T> {
             long toDiscard = count(s);
             cancelled = true;
             for (int attempt = 0; sendingNow(s = state) != 0 || receivingNow(s) != 0; attempt++) {
-                backOff(attempt);
+                ElementQueue.backOff(attempt);
             }
             while (!STATE.compareAndSet(this, s, s & ~COUNT)) {
                 s = state; // elements counted by senders that reserved before the cancel
             }
             toDiscard += count(s);
             for (long i = 0; i < toDiscard; i++) {
-                discarded.add(pollReserved());
+                discarded.add(elements.pollReserved());
             }
             for (WaitNode n; (n = receivers.peek()) != null; ) {
                 receivers.remove(n);
@@ -539,37 +534,7 @@ final class DroppingChannel<T> extends AbstractChannel<T> {
         return true;
     }
 
-    // ---- queue access ---------------------------------------------------------------------------
-
-    /** Offers an element whose room was reserved: the queue is never full here. */
-    private void offerReserved(T element) {
-        for (int i = 0; !queue.offer(element); i++) {
-            backOff(i);
-        }
-    }
-
-    /** Polls an element that was reserved: it is in the queue already (it was counted after its offer). */
-    private T pollReserved() {
-        T e;
-        for (int i = 0; (e = poll()) == null; i++) {
-            backOff(i);
-        }
-        return e;
-    }
-
-    private T poll() {
-        if (pollTurn == null) {
-            return queue.poll();
-        }
-        for (int i = 0; !pollTurn.compareAndSet(false, true); i++) {
-            backOff(i);
-        }
-        try {
-            return queue.poll();
-        } finally {
-            pollTurn.set(false);
-        }
-    }
+    // ---- the state word, continued ----------------------------------------------------------------
 
     /**
      * Reserves {@code k} counted elements if the word is still {@code s}: they leave
@@ -582,18 +547,6 @@ final class DroppingChannel<T> extends AbstractChannel<T> {
     /** Frees the room of {@code k} taken elements; returns the word before, for its waiting flags. */
     private long finishTaking(long k) {
         return (long) STATE.getAndAdd(this, -k * RECEIVING);
-    }
-
-    /**
-     * For waits on a step that another running thread is about to take: spin briefly, then
-     * yield, so that on a busy machine the thread we wait for gets a processor. Never only spin.
-     */
-    private static void backOff(int attempt) {
-        if (attempt < 64) {
-            Thread.onSpinWait();
-        } else {
-            Thread.yield();
-        }
     }
 
     private void setBits(long bits) {
@@ -659,6 +612,6 @@ final class DroppingChannel<T> extends AbstractChannel<T> {
                 + ", waiting receivers=" + waitingReceivers
                 + ", waiting senders=0"
                 + ", " + stateName((s & CLOSED_BIT) != 0)
-                + ", " + queue.getClass().getSimpleName() + "]";
+                + ", " + elements + "]";
     }
 }

@@ -1,0 +1,69 @@
+package io.github.csp4j.channels;
+
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.jctools.queues.MessagePassingQueue;
+
+/**
+ * A buffered channel's storage: the JCTools queue that {@link Queues} picks, used only for
+ * elements whose room or presence the channel has already reserved in its own counters. So an
+ * offer never meets a queue that stays full and a poll never meets one that stays empty; either
+ * can only meet another thread a few instructions away from its own offer or poll, and waits for
+ * it ({@link #backOff}).
+ */
+final class ElementQueue<T> {
+    private final MessagePassingQueue<T> queue;
+    /** Non-null when the queue admits one consumer at a time: consumers take turns polling. */
+    private final AtomicBoolean pollTurn;
+
+    ElementQueue(int slots, boolean singleProducer, boolean singleConsumer) {
+        this.queue = Queues.create(slots, singleProducer, singleConsumer);
+        this.pollTurn = Queues.consumersMustTakeTurns(slots, singleConsumer) ? new AtomicBoolean() : null;
+    }
+
+    /** Offers an element whose room was reserved, waiting for a poll still under way if the queue is full. */
+    void offerReserved(T element) {
+        for (int i = 0; !queue.offer(element); i++) {
+            backOff(i);
+        }
+    }
+
+    /** Polls a reserved element, waiting for its offer if its sender is still between reservation and offer. */
+    T pollReserved() {
+        T e;
+        for (int i = 0; (e = poll()) == null; i++) {
+            backOff(i);
+        }
+        return e;
+    }
+
+    private T poll() {
+        if (pollTurn == null) {
+            return queue.poll();
+        }
+        for (int i = 0; !pollTurn.compareAndSet(false, true); i++) {
+            backOff(i);
+        }
+        try {
+            return queue.poll();
+        } finally {
+            pollTurn.set(false);
+        }
+    }
+
+    /**
+     * For waits on a step that another running thread is about to take: spin briefly, then
+     * yield, so that on a busy machine the thread we wait for gets a processor. Never only spin.
+     */
+    static void backOff(int attempt) {
+        if (attempt < 64) {
+            Thread.onSpinWait();
+        } else {
+            Thread.yield();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return queue.getClass().getSimpleName();
+    }
+}
