@@ -6,6 +6,8 @@ import io.github.csp4j.channels.spi.SelectableChannel;
 import io.github.csp4j.channels.spi.WaitNode;
 import io.github.csp4j.channels.spi.Waiter;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
@@ -148,6 +150,33 @@ abstract class AbstractChannel<T> implements Channel<T>, SelectableChannel {
     }
 
     /** An element, {@link #CLOSED}, or {@link #EMPTY} when the deadline passed. */
+    @Override
+    public final List<T> receiveBatch(int maxElements) throws InterruptedException {
+        if (maxElements < 1) {
+            throw new IllegalArgumentException("maxElements must be >= 1, was " + maxElements);
+        }
+        T first = receive();
+        List<T> batch = new ArrayList<>(Math.min(maxElements, 64));
+        batch.add(first);
+        takeReady(batch, maxElements);
+        return batch;
+    }
+
+    /**
+     * Adds elements that are ready now, without waiting, until {@code batch} holds
+     * {@code maxElements}. By default one try-receive at a time; a flavour may reserve several
+     * at once.
+     */
+    void takeReady(List<T> batch, int maxElements) {
+        while (batch.size() < maxElements) {
+            Object r = tryReceiveInternal();
+            if (r == EMPTY || r == CLOSED) {
+                return;
+            }
+            batch.add(cast(r));
+        }
+    }
+
     private Object receiveInternal(long deadline) throws InterruptedException {
         Object r = tryReceiveInternal();
         if (r == EMPTY) {

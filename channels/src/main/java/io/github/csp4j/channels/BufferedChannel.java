@@ -228,11 +228,11 @@ final class BufferedChannel<T> extends AbstractChannel<T> {
                     }
                     // Closed and empty when s was read. Drained for good only if no sender
                     // waits to be admitted, and none was admitted since (the send word is unchanged).
-                    if ((takes.get() & SENDERS_WAITING) == 0 && sends.get() == s) {
-                        return CLOSED;
-                    }
                     if ((takes.get() & SENDERS_WAITING) != 0) {
                         return EMPTY; // an admission is owed; a blocking receive waits for it under the lock
+                    }
+                    if (sends.get() == s) {
+                        return CLOSED;
                     }
                     continue;
                 }
@@ -262,15 +262,9 @@ final class BufferedChannel<T> extends AbstractChannel<T> {
         return EMPTY;
     }
 
-    /** Takes the rest of the batch with one reservation of up to {@code maxElements - 1} elements. */
+    /** Takes the ready elements with one reservation per batch of up to {@link #MAX_BATCH_RESERVATION}. */
     @Override
-    public List<T> receiveBatch(int maxElements) throws InterruptedException {
-        if (maxElements < 1) {
-            throw new IllegalArgumentException("maxElements must be >= 1, was " + maxElements);
-        }
-        T first = receive();
-        List<T> batch = new ArrayList<>(Math.min(maxElements, 64));
-        batch.add(first);
+    void takeReady(List<T> batch, int maxElements) {
         while (batch.size() < maxElements) {
             long t = takes.get();
             long s = sends.get();
@@ -290,7 +284,6 @@ final class BufferedChannel<T> extends AbstractChannel<T> {
                 }
             }
         }
-        return batch;
     }
 
     private void admitSenders() {

@@ -301,15 +301,9 @@ final class DroppingChannel<T> extends AbstractChannel<T> {
         return EMPTY;
     }
 
-    /** Takes the rest of the batch with one reservation of up to {@code maxElements - 1} elements. */
+    /** Takes the ready elements with one reservation per batch of up to {@link #MAX_BATCH_RESERVATION}. */
     @Override
-    public List<T> receiveBatch(int maxElements) throws InterruptedException {
-        if (maxElements < 1) {
-            throw new IllegalArgumentException("maxElements must be >= 1, was " + maxElements);
-        }
-        T first = receive();
-        List<T> batch = new ArrayList<>(Math.min(maxElements, 64));
-        batch.add(first);
+    void takeReady(List<T> batch, int maxElements) {
         while (batch.size() < maxElements) {
             long s = state;
             int take = (int) Math.min(count(s), Math.min(maxElements - batch.size(), MAX_BATCH_RESERVATION));
@@ -323,7 +317,6 @@ final class DroppingChannel<T> extends AbstractChannel<T> {
                 finishTaking(take);
             }
         }
-        return batch;
     }
 
     // ---- registration (lock held) ---------------------------------------------------------------
