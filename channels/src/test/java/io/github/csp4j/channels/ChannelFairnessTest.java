@@ -30,6 +30,12 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 @Timeout(30)
 class ChannelFairnessTest {
+    /**
+     * How long the impatient waiter waits: long enough that the test sees it parked before it
+     * gives up even on a starved machine (20 ms was not, at 90% CPU steal).
+     */
+    private static final Duration IMPATIENCE = Duration.ofMillis(250);
+
 
     @ParameterizedTest
     @MethodSource("io.github.csp4j.channels.ChannelSpec#all")
@@ -102,7 +108,7 @@ class ChannelFairnessTest {
     @MethodSource("io.github.csp4j.channels.ChannelSpec#all")
     void aReceiverThatTimedOutIsSkipped(ChannelSpec spec) throws InterruptedException {
         Channel<Integer> ch = spec.build();
-        Async<Integer> impatient = Async.blocked(() -> ch.receive(Duration.ofMillis(20)));
+        Async<Integer> impatient = Async.blocked(() -> ch.receive(IMPATIENCE));
         assertNull(impatient.get(), "timed out");
         Async<Integer> patient = Async.blockedReceive(Flavour.PLATFORM, ch);
         ch.send(1);
@@ -114,7 +120,7 @@ class ChannelFairnessTest {
     void aSenderThatTimedOutIsSkipped(ChannelSpec spec) throws InterruptedException {
         Channel<Integer> ch = spec.build();
         int n = fillUp(ch);
-        Async<Boolean> impatient = Async.blocked(() -> ch.send(-1, Duration.ofMillis(20)));
+        Async<Boolean> impatient = Async.blocked(() -> ch.send(-1, IMPATIENCE));
         assertTrue(!impatient.get(), "timed out");
         Async<Void> patient = Async.blockedSend(Flavour.PLATFORM, ch, -2);
         List<Integer> got = new ArrayList<>();
