@@ -62,6 +62,24 @@ abstract class AbstractChannel<T> implements Channel<T>, SelectableChannel {
         return SendResult.FULL;
     }
 
+    /**
+     * Registers the node of a plain blocking send or receive (its waiter belongs to the calling
+     * thread), or completes it. By default under the lock, through {@link #registerSend} or
+     * {@link #registerReceive}; a flavour may first wait for a partner without the lock. On
+     * {@link Registration#COMPLETED} the node's status is final; on {@link Registration#WAITING}
+     * the caller parks until a partner claims the waiter.
+     *
+     * @param deadline a {@link Parking#deadline(long)} value or {@link Parking#NO_DEADLINE}
+     */
+    Registration registerBlocking(WaitNode node, long deadline) {
+        lock.lock();
+        try {
+            return node.isSend() ? registerSend(node) : registerReceive(node);
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** Closes; returns whether this call closed. */
     abstract boolean closeInternal(Throwable cause);
 
@@ -98,14 +116,7 @@ abstract class AbstractChannel<T> implements Channel<T>, SelectableChannel {
     private boolean sendBlocking(T element, long deadline) throws InterruptedException {
         Waiter waiter = new Waiter();
         WaitNode node = new WaitNode(waiter, true, 0, element);
-        Registration reg;
-        lock.lock();
-        try {
-            reg = registerSend(node);
-        } finally {
-            lock.unlock();
-        }
-        if (reg == Registration.WAITING && !awaitNode(waiter, node, deadline)) {
+        if (registerBlocking(node, deadline) == Registration.WAITING && !awaitNode(waiter, node, deadline)) {
             return false;
         }
         if (node.status() == WaitNode.CLOSED) {
@@ -191,14 +202,7 @@ abstract class AbstractChannel<T> implements Channel<T>, SelectableChannel {
     private Object receiveBlocking(long deadline) throws InterruptedException {
         Waiter waiter = new Waiter();
         WaitNode node = new WaitNode(waiter, false, 0, null);
-        Registration reg;
-        lock.lock();
-        try {
-            reg = registerReceive(node);
-        } finally {
-            lock.unlock();
-        }
-        if (reg == Registration.WAITING && !awaitNode(waiter, node, deadline)) {
+        if (registerBlocking(node, deadline) == Registration.WAITING && !awaitNode(waiter, node, deadline)) {
             return EMPTY;
         }
         return node.status() == WaitNode.CLOSED ? CLOSED : node.item();

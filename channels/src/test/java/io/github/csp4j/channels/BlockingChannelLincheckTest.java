@@ -19,7 +19,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Lincheck model checking of the <em>blocking</em> channel operations (send, receive,
- * receiveCatching) racing close and cancel, on rendezvous, buffered(1) and unbounded channels.
+ * receiveCatching) racing close and cancel, on rendezvous (parking at once, and spinning first),
+ * buffered(1) and unbounded channels.
  *
  * <p>Each test is a small program of three platform threads (Lincheck follows platform threads
  * and models {@code LockSupport.park/unpark}, {@code ReentrantLock} and the atomics the channels
@@ -74,12 +75,15 @@ class BlockingChannelLincheckTest {
 
     /** The channel kinds under test. */
     enum Kind {
-        RENDEZVOUS, BUFFERED_1, UNBOUNDED;
+        RENDEZVOUS, RENDEZVOUS_SPINNING, BUFFERED_1, UNBOUNDED;
 
         <T> Channel<T> make(Consumer<? super T> onUndelivered) {
             ChannelBuilder<T> b = Channel.<T>builder().onUndeliveredElement(onUndelivered);
             return switch (this) {
                 case RENDEZVOUS -> b.build();
+                // A new rendezvous channel parks its first blocking operations at once; this one
+                // lets every blocking operation try the lock-free spinner path first.
+                case RENDEZVOUS_SPINNING -> new RendezvousChannel<>(onUndelivered, 0);
                 // One sending thread per scenario: the hint picks JCTools' SPMC queue, whose
                 // constructor has no loop (see the class comment).
                 case BUFFERED_1 -> b.capacity(1).singleProducer().build();
@@ -223,7 +227,7 @@ class BlockingChannelLincheckTest {
      * neither. Blocked senders fail and blocked receivers see "closed": nobody stays blocked.
      */
     @ParameterizedTest
-    @EnumSource(value = Kind.class, names = {"RENDEZVOUS", "BUFFERED_1"})
+    @EnumSource(value = Kind.class, names = {"RENDEZVOUS", "RENDEZVOUS_SPINNING", "BUFFERED_1"})
     void cancelAccountsForEveryElement(Kind kind) {
         check(kind, s -> {
             Thread sender = start(s, () -> sendUntilClosed(s, 1));
@@ -244,7 +248,7 @@ class BlockingChannelLincheckTest {
      * whose sends succeeded, each once.
      */
     @ParameterizedTest
-    @EnumSource(value = Kind.class, names = "BUFFERED_1")
+    @EnumSource(value = Kind.class, names = {"RENDEZVOUS_SPINNING", "BUFFERED_1"})
     void tryAndBlockingOperationsExactlyOnce(Kind kind) {
         check(kind, s -> {
             Thread producer = start(s, () -> {

@@ -69,6 +69,14 @@ public final class WaitQueue {
         return null;
     }
 
+    /**
+     * Returns whether {@code n} is linked in this queue, given that it can only ever be linked in
+     * this one (a channel keeps the nodes of one direction in one queue). Lock held.
+     */
+    public boolean contains(WaitNode n) {
+        return n.linked;
+    }
+
     /** Returns whether the queue is empty. Lock held. */
     public boolean isEmpty() {
         return head == null;
