@@ -58,8 +58,9 @@ import java.util.function.Consumer;
  *
  * <h2>Spinning</h2>
  * Only the spinner spins, so a channel has at most one spinning thread, however many threads
- * use it; every other waiter parks at once. The spin is bounded ({@link #SPINS}) and checks only
- * its own node, never waits for another thread's step, and ends in a park. Virtual threads spin
+ * use it; every other waiter parks at once. The spin is bounded ({@link Parking#HANDOFF_SPINS}) and checks only
+ * its own node, never waits for another thread's step, and ends in a park. A select that waits
+ * on this channel may spin the same way, on its waiter ({@link #spinBeforeParking()}). Virtual threads spin
  * too, which pays only when the partner runs on another carrier: when it is queued on the
  * spinner's own carrier it cannot come until the spinner parks. The JDK does not say which case
  * holds, so the channel learns it: a spin that found no partner makes the next
@@ -74,12 +75,6 @@ final class RendezvousChannel<T> extends AbstractChannel<T> {
     private static final Object QUEUED = marker("QUEUED");
     /** {@code top}: closed; waiters are in the queues. */
     private static final Object CLOSED_TOP = marker("CLOSED");
-    /**
-     * Spin iterations of a spinner before it parks; 0 on a single CPU. Measured (JMH, 2 carriers):
-     * a partner running on the other carrier comes within 128 iterations; 32 were too few
-     * (hand-off 783 ns instead of 315), 256 to 1,024 gained nothing.
-     */
-    static final int SPINS = Runtime.getRuntime().availableProcessors() > 1 ? 128 : 0;
     /**
      * After a spin that found no partner, this many blocking operations park without spinning.
      * The partner was probably queued on the spinner's own carrier (one carrier, or more runnable
@@ -194,21 +189,16 @@ final class RendezvousChannel<T> extends AbstractChannel<T> {
 
     @Override
     Registration registerBlocking(WaitNode node, long deadline) {
-        int credit = spinCredit;
-        if (credit < 0) {
-            spinCredit = credit + 1;
-            return super.registerBlocking(node, deadline);
+        if (top != null || !spinBeforeParking() || !TOP.compareAndSet(this, null, node)) {
+            return super.registerBlocking(node, deadline); // others wait, closed, or spinning does not pay
         }
-        if (SPINS == 0 || top != null || !TOP.compareAndSet(this, null, node)) {
-            return super.registerBlocking(node, deadline); // others wait, or it is closed: queue up
-        }
-        for (int i = SPINS; i > 0 && node.status() == WaitNode.PENDING; i--) {
+        for (int i = Parking.HANDOFF_SPINS; i > 0 && node.status() == WaitNode.PENDING; i--) {
             Thread.onSpinWait();
         }
         if (node.status() != WaitNode.PENDING) {
             return Registration.COMPLETED;
         }
-        spinCredit = -SPIN_PAUSE; // the partner was not running: stop spinning for a while
+        spinFailed();
         lock.lock();
         try {
             if (top == node) {
@@ -223,6 +213,22 @@ final class RendezvousChannel<T> extends AbstractChannel<T> {
         }
         Parking.awaitCompletion(node); // a partner claimed it: the completion may still be under way
         return Registration.COMPLETED;
+    }
+
+    @Override
+    public boolean spinBeforeParking() {
+        int credit = spinCredit;
+        if (credit < 0) {
+            spinCredit = credit + 1;
+            return false;
+        }
+        return Parking.HANDOFF_SPINS > 0;
+    }
+
+    /** The partner was not running (probably queued on the spinner's carrier): pause spinning. */
+    @Override
+    public void spinFailed() {
+        spinCredit = -SPIN_PAUSE;
     }
 
     // ---- registration (lock held) ---------------------------------------------------------------

@@ -26,7 +26,9 @@ import java.util.concurrent.locks.LockSupport;
  *       registration that finds its operation ready completes it at once: nobody else can claim
  *       the waiter while we hold every lock its nodes are reachable through. Unlock.</li>
  *   <li><b>Park.</b> A partner completes exactly one node: claiming the shared waiter is one CAS,
- *       and a node whose waiter is already claimed is dead to every other partner.</li>
+ *       and a node whose waiter is already claimed is dead to every other partner. A virtual
+ *       thread first spins briefly when one of its channels says that spinning finds partners
+ *       there ({@link SelectableChannel#spinBeforeParking()}).</li>
  *   <li><b>Clean up.</b> Unlink the nodes that lost (one channel lock at a time), so a select in
  *       a loop leaves nothing behind, then run the winner's handler.</li>
  * </ol>
@@ -205,6 +207,9 @@ final class SelectOperation {
             return takeDefault ? fallback.onDefault() : RETRY; // handlers run outside the locks
         }
         if (winner == null) {
+            if (Thread.currentThread().isVirtual()) { // platform threads spin in Parking.await
+                spinBeforeParking(locks, waiter);
+            }
             try {
                 winner = Parking.await(waiter, deadline);
             } catch (InterruptedException e) {
@@ -217,6 +222,31 @@ final class SelectOperation {
             }
         }
         return complete(clauses.get(winner.clause()), winner);
+    }
+
+    /**
+     * Spins on the waiter for {@link Parking#HANDOFF_SPINS} iterations if one of the channels
+     * says spinning pays there (a rendezvous channel whose partners have been running on another
+     * carrier); a spin that ends without a partner tells them all. Waking a parked virtual thread
+     * costs microseconds on two carriers; a partner that is running claims a spinning select at
+     * the cost of a CAS.
+     */
+    private static void spinBeforeParking(SelectableChannel[] channels, Waiter waiter) {
+        boolean spin = false;
+        for (SelectableChannel ch : channels) {
+            spin |= ch.spinBeforeParking(); // every channel counts the operation
+        }
+        if (!spin) {
+            return;
+        }
+        for (int i = Parking.HANDOFF_SPINS; i > 0 && waiter.isWaiting(); i--) {
+            Thread.onSpinWait();
+        }
+        if (waiter.isWaiting()) {
+            for (SelectableChannel ch : channels) {
+                ch.spinFailed();
+            }
+        }
     }
 
     private static <R> R complete(SelectClause<? extends R> clause, WaitNode winner) {

@@ -83,6 +83,21 @@ public interface SelectableChannel {
     default void settleLocked() {
     }
 
+    /**
+     * Whether a thread about to park for an operation on this channel should first spin for
+     * {@link Parking#HANDOFF_SPINS} iterations: {@code true} while spinning on this channel has
+     * recently found partners (a rendezvous channel, where a hand-off between running threads
+     * must not park). Each call counts as one operation of the channel's pause after a futile spin.
+     * No lock needed.
+     */
+    default boolean spinBeforeParking() {
+        return false;
+    }
+
+    /** Reports that a spin for this channel ended without a partner (see {@link #spinBeforeParking()}). */
+    default void spinFailed() {
+    }
+
     /** Unlinks {@code node} if it is still waiting in this channel. Lock held. */
     void unregister(WaitNode node);
 
