@@ -329,9 +329,16 @@ final class RendezvousChannel<T> extends AbstractChannel<T> {
         }
     }
 
+    /** Publishes the queue sizes; a volatile write costs a fence, so only those that changed. Lock held. */
     private void countLocked() {
-        waitingSenders = senders.size();
-        waitingReceivers = receivers.size();
+        int s = senders.size();
+        int r = receivers.size();
+        if (waitingSenders != s) {
+            waitingSenders = s;
+        }
+        if (waitingReceivers != r) {
+            waitingReceivers = r;
+        }
     }
 
     private WaitQueue queueOf(WaitNode node) {
