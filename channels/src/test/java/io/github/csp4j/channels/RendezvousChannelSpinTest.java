@@ -1,0 +1,201 @@
+package io.github.csp4j.channels;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import io.github.csp4j.channels.Async.Flavour;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * The spinner of {@link RendezvousChannel}: a lone plain waiter that waits in the channel's top
+ * word, without the lock, until a partner claims it or its spin ends.
+ *
+ * <p>How the tests hold a thread in the spinner state without timing: the test thread holds the
+ * channel lock. A spinner whose spin ends needs that lock to move into its queue, so until the
+ * test releases it, the waiter stays the spinner (and the channel's {@code toString} counts it).
+ * Whatever the test then does without the lock (a try-operation) proves the lock-free hand-off;
+ * what it does with the lock (close, cancel: reentrant) meets a spinner it must absorb.
+ */
+@Timeout(30)
+class RendezvousChannelSpinTest {
+
+    private static RendezvousChannel<Integer> spinningChannel(List<Integer> undelivered) {
+        return new RendezvousChannel<>(undelivered::add, 0);
+    }
+
+    /** Waits until the channel reports the spinner (or a queued waiter) of the given direction. */
+    private static void awaitWaiting(RendezvousChannel<Integer> ch, String what, Async<?> call) {
+        long deadline = System.nanoTime() + Async.DEADLINE.toNanos();
+        for (int i = 0; !ch.toString().contains(what + "=1"); i++) {
+            if (call.isDone() || System.nanoTime() - deadline > 0) {
+                fail("expected " + what + "=1, channel " + ch + ", call done: " + call.isDone());
+            }
+            Async.backOff(i);
+        }
+    }
+
+    /** Proves: a receiver takes the element of a spinning sender while another thread holds the lock. */
+    @ParameterizedTest
+    @EnumSource(Flavour.class)
+    void aSpinningSenderIsReceivedWithoutTheLock(Flavour flavour) {
+        RendezvousChannel<Integer> ch = spinningChannel(new ArrayList<>());
+        Async<Void> sender;
+        ch.lock().lock();
+        try {
+            sender = Async.start(flavour, () -> {
+                ch.send(7);
+                return null;
+            });
+            awaitWaiting(ch, "waiting senders", sender);
+            AtomicReference<ReceiveResult<Integer>> got = new AtomicReference<>();
+            Thread.ofPlatform().start(() -> got.set(ch.tryReceive())).join(); // not the lock holder
+            assertTrue(got.get().isValue(), String.valueOf(got.get()));
+            assertEquals(7, got.get().value());
+        } catch (InterruptedException e) {
+            throw new AssertionError(e);
+        } finally {
+            ch.lock().unlock();
+        }
+        sender.get();
+        assertTrue(ch.toString().contains("waiting senders=0"), ch.toString());
+    }
+
+    /** Proves: a try-send hands its element to a spinning receiver while another thread holds the lock. */
+    @ParameterizedTest
+    @EnumSource(Flavour.class)
+    void aSpinningReceiverIsServedWithoutTheLock(Flavour flavour) throws InterruptedException {
+        RendezvousChannel<Integer> ch = spinningChannel(new ArrayList<>());
+        Async<Integer> receiver;
+        ch.lock().lock();
+        try {
+            receiver = Async.start(flavour, ch::receive);
+            awaitWaiting(ch, "waiting receivers", receiver);
+            AtomicReference<SendResult> sent = new AtomicReference<>();
+            Thread.ofPlatform().start(() -> sent.set(ch.trySend(8))).join(); // not the lock holder
+            assertEquals(SendResult.SENT, sent.get());
+        } finally {
+            ch.lock().unlock();
+        }
+        assertEquals(8, receiver.get());
+    }
+
+    /** Proves: a sender that was spinning when the channel closed is still delivered (it was waiting). */
+    @ParameterizedTest
+    @EnumSource(Flavour.class)
+    void closeKeepsASpinningSenderDeliverable(Flavour flavour) throws InterruptedException {
+        RendezvousChannel<Integer> ch = spinningChannel(new ArrayList<>());
+        Async<Void> sender;
+        ch.lock().lock();
+        try {
+            sender = Async.start(flavour, () -> {
+                ch.send(9);
+                return null;
+            });
+            awaitWaiting(ch, "waiting senders", sender);
+            assertTrue(ch.close());
+            assertFalse(ch.isClosedForReceive(), "a waiting sender is left: " + ch);
+            assertEquals(9, ch.receive());
+            assertTrue(ch.isClosedForReceive());
+        } finally {
+            ch.lock().unlock();
+        }
+        sender.get();
+        assertTrue(ch.receiveCatching().isClosed());
+    }
+
+    /** Proves: cancel fails a spinning sender, which keeps its element (the callback gets nothing). */
+    @ParameterizedTest
+    @EnumSource(Flavour.class)
+    void cancelFailsASpinningSender(Flavour flavour) {
+        List<Integer> undelivered = Support.syncList();
+        RendezvousChannel<Integer> ch = spinningChannel(undelivered);
+        Async<Void> sender;
+        ch.lock().lock();
+        try {
+            sender = Async.start(flavour, () -> {
+                ch.send(10);
+                return null;
+            });
+            awaitWaiting(ch, "waiting senders", sender);
+            assertTrue(ch.cancel());
+        } finally {
+            ch.lock().unlock();
+        }
+        ChannelClosedException e = sender.failure(ChannelClosedException.class);
+        assertTrue(e.isCancelled(), e.toString());
+        assertEquals(List.of(), undelivered);
+        assertTrue(ch.tryReceive().isClosed());
+    }
+
+    /** Proves: a receiver that was spinning when the channel closed (no sender left) sees "closed". */
+    @ParameterizedTest
+    @EnumSource(Flavour.class)
+    void closeEndsASpinningReceiver(Flavour flavour) {
+        RendezvousChannel<Integer> ch = spinningChannel(new ArrayList<>());
+        Async<ReceiveResult<Integer>> receiver;
+        ch.lock().lock();
+        try {
+            receiver = Async.start(flavour, ch::receiveCatching);
+            awaitWaiting(ch, "waiting receivers", receiver);
+            assertTrue(ch.close());
+        } finally {
+            ch.lock().unlock();
+        }
+        assertTrue(receiver.get().isClosed());
+    }
+
+    /**
+     * Proves: a spinner whose spin finds no partner waits first in line (it came before every
+     * queued waiter), and the futile spin pauses spinning on the channel.
+     */
+    @ParameterizedTest
+    @EnumSource(Flavour.class)
+    void aFutileSpinnerKeepsItsTurnAndPausesSpinning(Flavour flavour) throws InterruptedException {
+        RendezvousChannel<Integer> ch = spinningChannel(new ArrayList<>());
+        Async<Void> first = Async.blocked(flavour, () -> {
+            ch.send(1);
+            return null;
+        });
+        Async<Void> second = Async.blockedSend(flavour, ch, 2);
+        assertEquals(1, ch.receive());
+        assertEquals(2, ch.receive());
+        first.get();
+        second.get();
+        assertFalse(ch.spinBeforeParking(), "a futile spin pauses spinning");
+    }
+
+    /** Proves the spin credit's arithmetic: the first spin after the given count, a pause after each futile spin. */
+    @Test
+    void spinCreditPausesForSpinPauseOperations() {
+        RendezvousChannel<Integer> ch = new RendezvousChannel<>(e -> { }, 3);
+        for (int i = 0; i < 3; i++) {
+            assertFalse(ch.spinBeforeParking(), "operation " + i + " before the first spin");
+        }
+        assertTrue(ch.spinBeforeParking());
+        assertTrue(ch.spinBeforeParking(), "spinning goes on while spins find partners");
+        ch.spinFailed();
+        for (int i = 0; i < RendezvousChannel.SPIN_PAUSE; i++) {
+            assertFalse(ch.spinBeforeParking(), "operation " + i + " of the pause");
+        }
+        assertTrue(ch.spinBeforeParking(), "a trial spin after the pause");
+    }
+
+    /** Proves: a channel built by the builder waits {@link RendezvousChannel#FIRST_SPIN_AFTER} operations before its first spin. */
+    @Test
+    void aNewChannelSpinsOnlyAfterSomeOperations() {
+        Channel<Integer> built = Channel.<Integer>builder().build();
+        RendezvousChannel<Integer> ch = (RendezvousChannel<Integer>) built;
+        for (int i = 0; i < RendezvousChannel.FIRST_SPIN_AFTER; i++) {
+            assertFalse(ch.spinBeforeParking());
+        }
+        assertTrue(ch.spinBeforeParking());
+    }
+}
