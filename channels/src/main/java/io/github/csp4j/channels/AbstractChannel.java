@@ -114,8 +114,8 @@ abstract class AbstractChannel<T> implements Channel<T>, SelectableChannel {
     }
 
     private boolean sendBlocking(T element, long deadline) throws InterruptedException {
-        Waiter waiter = new Waiter();
-        WaitNode node = new WaitNode(waiter, true, 0, element);
+        WaitNode node = new WaitNode(true, element);
+        Waiter waiter = node.waiter();
         if (registerBlocking(node, deadline) == Registration.WAITING && !awaitNode(waiter, node, deadline)) {
             return false;
         }
@@ -200,8 +200,8 @@ abstract class AbstractChannel<T> implements Channel<T>, SelectableChannel {
     }
 
     private Object receiveBlocking(long deadline) throws InterruptedException {
-        Waiter waiter = new Waiter();
-        WaitNode node = new WaitNode(waiter, false, 0, null);
+        WaitNode node = new WaitNode(false, null);
+        Waiter waiter = node.waiter();
         if (registerBlocking(node, deadline) == Registration.WAITING && !awaitNode(waiter, node, deadline)) {
             return EMPTY;
         }

@@ -4,14 +4,16 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * A waiter's registration on one channel: a pending send (with its element) or a pending
- * receive. Internal: exported to the select module only.
+ * receive. Internal: exported to the select module only. The node of a plain operation is its
+ * own {@link Waiter}; the nodes of a select share the select's waiter (their own waiter fields
+ * go unused).
  *
  * <p>Fields {@code prev}, {@code next} and {@code linked} belong to the channel's
  * {@link WaitQueue} and are guarded by that channel's lock. {@code item} is written by the
  * owner before registration (send) or by the completer before {@link #complete} (receive);
  * {@code status} is volatile and published last, so whoever reads a completed status sees the item.
  */
-public final class WaitNode {
+public final class WaitNode extends Waiter {
     /** Not completed yet. */
     public static final int PENDING = 0;
     /** Completed: the element was transferred. */
@@ -37,13 +39,26 @@ public final class WaitNode {
      * @param item the element to send, or {@code null} for a receive
      */
     public WaitNode(Waiter waiter, boolean send, int clause, Object item) {
-        this.waiter = waiter;
+        this.waiter = java.util.Objects.requireNonNull(waiter, "waiter");
         this.send = send;
         this.clause = clause;
         this.item = item;
     }
 
-    /** Returns the waiter this node belongs to. */
+    /**
+     * The node of a plain send or receive of the calling thread: the node is its own waiter.
+     *
+     * @param send whether it is a send ({@code item} is the element) or a receive
+     * @param item the element to send, or {@code null} for a receive
+     */
+    public WaitNode(boolean send, Object item) {
+        this.waiter = this;
+        this.send = send;
+        this.clause = 0;
+        this.item = item;
+    }
+
+    /** Returns the waiter this node belongs to: itself for a plain operation, the select's waiter for a clause. */
     public Waiter waiter() {
         return waiter;
     }

@@ -20,8 +20,11 @@ import java.lang.invoke.VarHandle;
  * <p>A select holds the locks of all its channels while it registers, so nobody can claim it
  * during registration: a registration that finds a partner ready may claim the select itself
  * without racing anyone.
+ *
+ * <p>A plain send or receive has one node, which is its own waiter ({@link WaitNode#WaitNode(boolean, Object)}):
+ * one object per wait, and a partner that completes it touches one object instead of two.
  */
-public final class Waiter {
+public sealed class Waiter permits WaitNode {
     /** The state of a waiter whose wait was abandoned (interrupt, timeout, or select cleanup). */
     static final Object CANCELLED = new Object() {
         @Override
