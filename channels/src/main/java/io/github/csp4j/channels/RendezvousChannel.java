@@ -244,9 +244,7 @@ final class RendezvousChannel<T> extends AbstractChannel<T> {
                 return Registration.COMPLETED;
             }
             if (closed && senders.firstLive(node.waiter()) == null) {
-                claimOwn(node);
-                node.complete(null, WaitNode.CLOSED);
-                return Registration.COMPLETED;
+                return completeClosed(node);
             }
             receivers.add(node);
             return Registration.WAITING;
@@ -260,9 +258,7 @@ final class RendezvousChannel<T> extends AbstractChannel<T> {
         absorbSpinnerLocked();
         try {
             if (closed) {
-                claimOwn(node);
-                node.complete(null, WaitNode.CLOSED);
-                return Registration.COMPLETED;
+                return completeClosed(node);
             }
             WaitNode partner = claimPartnerLocked(receivers, node.waiter());
             if (partner != null) {
@@ -275,6 +271,13 @@ final class RendezvousChannel<T> extends AbstractChannel<T> {
         } finally {
             publishLocked();
         }
+    }
+
+    /** Completes a registering node at once with "closed" (its waiter is ours to claim). Lock held. */
+    private static Registration completeClosed(WaitNode node) {
+        claimOwn(node);
+        node.complete(null, WaitNode.CLOSED);
+        return Registration.COMPLETED;
     }
 
     /**

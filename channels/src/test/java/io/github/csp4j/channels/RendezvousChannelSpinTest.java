@@ -31,6 +31,16 @@ class RendezvousChannelSpinTest {
         return new RendezvousChannel<>(undelivered::add, 0);
     }
 
+    /** Starts {@code send(element)} and waits until it is the spinner (the caller holds the lock). */
+    private static Async<Void> spinningSend(Flavour flavour, RendezvousChannel<Integer> ch, int element) {
+        Async<Void> sender = Async.start(flavour, () -> {
+            ch.send(element);
+            return null;
+        });
+        awaitWaiting(ch, "waiting senders", sender);
+        return sender;
+    }
+
     /** Waits until the channel reports the spinner (or a queued waiter) of the given direction. */
     private static void awaitWaiting(RendezvousChannel<Integer> ch, String what, Async<?> call) {
         long deadline = System.nanoTime() + Async.DEADLINE.toNanos();
@@ -50,11 +60,7 @@ class RendezvousChannelSpinTest {
         Async<Void> sender;
         ch.lock().lock();
         try {
-            sender = Async.start(flavour, () -> {
-                ch.send(7);
-                return null;
-            });
-            awaitWaiting(ch, "waiting senders", sender);
+            sender = spinningSend(flavour, ch, 7);
             AtomicReference<ReceiveResult<Integer>> got = new AtomicReference<>();
             Thread.ofPlatform().start(() -> got.set(ch.tryReceive())).join(); // not the lock holder
             assertTrue(got.get().isValue(), String.valueOf(got.get()));
@@ -95,11 +101,7 @@ class RendezvousChannelSpinTest {
         Async<Void> sender;
         ch.lock().lock();
         try {
-            sender = Async.start(flavour, () -> {
-                ch.send(9);
-                return null;
-            });
-            awaitWaiting(ch, "waiting senders", sender);
+            sender = spinningSend(flavour, ch, 9);
             assertTrue(ch.close());
             assertFalse(ch.isClosedForReceive(), "a waiting sender is left: " + ch);
             assertEquals(9, ch.receive());
@@ -120,11 +122,7 @@ class RendezvousChannelSpinTest {
         Async<Void> sender;
         ch.lock().lock();
         try {
-            sender = Async.start(flavour, () -> {
-                ch.send(10);
-                return null;
-            });
-            awaitWaiting(ch, "waiting senders", sender);
+            sender = spinningSend(flavour, ch, 10);
             assertTrue(ch.cancel());
         } finally {
             ch.lock().unlock();
