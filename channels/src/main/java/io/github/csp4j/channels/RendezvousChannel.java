@@ -64,7 +64,10 @@ import java.util.function.Consumer;
  * too, which pays only when the partner runs on another carrier: when it is queued on the
  * spinner's own carrier it cannot come until the spinner parks. The JDK does not say which case
  * holds, so the channel learns it: a spin that found no partner makes the next
- * {@link #SPIN_PAUSE} blocking operations park at once ({@code spinCredit}). Why a hand-off
+ * {@link #SPIN_PAUSE} blocking operations park at once ({@code spinCredit}), twice as many after
+ * each further futile spin in a row, up to {@link #MAX_SPIN_PAUSE}; a spin that finds its partner
+ * resets the pause. Where spinning never pays, one futile spin per 4,096 operations is what is
+ * left of it. Why a hand-off
  * between running threads must not park: waking a parked virtual thread submits it to the
  * scheduler, and on two carriers it then mostly wakes the other carrier, several microseconds.
  *
@@ -82,12 +85,15 @@ final class RendezvousChannel<T> extends AbstractChannel<T> {
      * took 3,355 ns with spinning every time and 326 ns with this pause.
      */
     static final int SPIN_PAUSE = 64;
+    /** The longest pause: after consecutive futile spins the pause doubles up to this. */
+    static final int MAX_SPIN_PAUSE = 4096;
     /**
      * A new channel starts this many blocking operations before its first spin: a channel used
-     * for a few hand-offs among many virtual threads (a chain of 10,000 stages) then rarely pays
-     * a futile spin.
+     * for a few hand-offs among many virtual threads never pays a futile spin. Measured on a chain
+     * of 10,000 stages passing 100 values (alternating forks against the code without spinning):
+     * 1.15x slower when the first spin came after 32 operations, 0.99x after 128.
      */
-    static final int FIRST_SPIN_AFTER = 32;
+    static final int FIRST_SPIN_AFTER = 128;
 
     private static final VarHandle TOP;
 
@@ -111,6 +117,8 @@ final class RendezvousChannel<T> extends AbstractChannel<T> {
      * A heuristic, read and written plainly by all threads: a lost update only shifts a trial.
      */
     private int spinCredit;
+    /** The pause after the next futile spin: {@link #SPIN_PAUSE} doubled per futile spin in a row. Plain, as {@code spinCredit}. */
+    private int spinPause = SPIN_PAUSE;
 
     RendezvousChannel(Consumer<? super T> onUndelivered) {
         this(onUndelivered, FIRST_SPIN_AFTER);
@@ -195,10 +203,10 @@ final class RendezvousChannel<T> extends AbstractChannel<T> {
         for (int i = Parking.HANDOFF_SPINS; i > 0 && node.status() == WaitNode.PENDING; i--) {
             Thread.onSpinWait();
         }
+        spinEnded(node.status() != WaitNode.PENDING);
         if (node.status() != WaitNode.PENDING) {
             return Registration.COMPLETED;
         }
-        spinFailed();
         lock.lock();
         try {
             if (top == node) {
@@ -225,10 +233,22 @@ final class RendezvousChannel<T> extends AbstractChannel<T> {
         return Parking.HANDOFF_SPINS > 0;
     }
 
-    /** The partner was not running (probably queued on the spinner's carrier): pause spinning. */
+    /**
+     * After a futile spin (the partner was not running, probably queued on the spinner's own
+     * carrier) pauses spinning, longer after each futile spin in a row; after a spin that found
+     * its partner, the next futile one pauses for {@link #SPIN_PAUSE} again.
+     */
     @Override
-    public void spinFailed() {
-        spinCredit = -SPIN_PAUSE;
+    public void spinEnded(boolean foundPartner) {
+        int pause = spinPause;
+        if (foundPartner) {
+            if (pause != SPIN_PAUSE) {
+                spinPause = SPIN_PAUSE; // written only on change: this line is hot
+            }
+            return;
+        }
+        spinCredit = -pause;
+        spinPause = Math.min(pause * 2, MAX_SPIN_PAUSE);
     }
 
     // ---- registration (lock held) ---------------------------------------------------------------

@@ -170,20 +170,39 @@ class RendezvousChannelSpinTest {
         assertFalse(ch.spinBeforeParking(), "a futile spin pauses spinning");
     }
 
-    /** Proves the spin credit's arithmetic: the first spin after the given count, a pause after each futile spin. */
+    /**
+     * Proves the spin credit's arithmetic: the first spin after the given count; a pause after a
+     * futile spin, doubling with each futile spin in a row up to the maximum; a spin that finds
+     * its partner resets the pause.
+     */
     @Test
-    void spinCreditPausesForSpinPauseOperations() {
+    void spinCreditPausesLongerAfterEachFutileSpinInARow() {
         RendezvousChannel<Integer> ch = new RendezvousChannel<>(e -> { }, 3);
         for (int i = 0; i < 3; i++) {
             assertFalse(ch.spinBeforeParking(), "operation " + i + " before the first spin");
         }
         assertTrue(ch.spinBeforeParking());
+        ch.spinEnded(true);
         assertTrue(ch.spinBeforeParking(), "spinning goes on while spins find partners");
-        ch.spinFailed();
-        for (int i = 0; i < RendezvousChannel.SPIN_PAUSE; i++) {
-            assertFalse(ch.spinBeforeParking(), "operation " + i + " of the pause");
+        int expected = RendezvousChannel.SPIN_PAUSE;
+        for (int round = 0; round < 10; round++) {
+            ch.spinEnded(false);
+            assertEquals(expected, pauseLength(ch), "pause after " + (round + 1) + " futile spins in a row");
+            expected = Math.min(expected * 2, RendezvousChannel.MAX_SPIN_PAUSE);
         }
-        assertTrue(ch.spinBeforeParking(), "a trial spin after the pause");
+        assertEquals(RendezvousChannel.MAX_SPIN_PAUSE, expected);
+        ch.spinEnded(true);
+        ch.spinEnded(false);
+        assertEquals(RendezvousChannel.SPIN_PAUSE, pauseLength(ch), "a spin that found its partner resets the pause");
+    }
+
+    /** Counts the operations that park without spinning until the channel allows a spin again. */
+    private static int pauseLength(RendezvousChannel<Integer> ch) {
+        int n = 0;
+        while (!ch.spinBeforeParking()) {
+            n++;
+        }
+        return n;
     }
 
     /** Proves: a channel built by the builder waits {@link RendezvousChannel#FIRST_SPIN_AFTER} operations before its first spin. */

@@ -227,7 +227,7 @@ final class SelectOperation {
     /**
      * Spins on the waiter for {@link Parking#HANDOFF_SPINS} iterations if one of the channels
      * says spinning pays there (a rendezvous channel whose partners have been running on another
-     * carrier); a spin that ends without a partner tells them all. Waking a parked virtual thread
+     * carrier), and tells them all how the spin ended. Waking a parked virtual thread
      * costs microseconds on two carriers; a partner that is running claims a spinning select at
      * the cost of a CAS.
      */
@@ -242,10 +242,9 @@ final class SelectOperation {
         for (int i = Parking.HANDOFF_SPINS; i > 0 && waiter.isWaiting(); i--) {
             Thread.onSpinWait();
         }
-        if (waiter.isWaiting()) {
-            for (SelectableChannel ch : channels) {
-                ch.spinFailed();
-            }
+        boolean foundPartner = !waiter.isWaiting();
+        for (SelectableChannel ch : channels) {
+            ch.spinEnded(foundPartner);
         }
     }
 

@@ -94,8 +94,11 @@ public interface SelectableChannel {
         return false;
     }
 
-    /** Reports that a spin for this channel ended without a partner (see {@link #spinBeforeParking()}). */
-    default void spinFailed() {
+    /**
+     * Reports how a spin that {@link #spinBeforeParking()} allowed ended: whether the partner
+     * came while spinning. No lock needed.
+     */
+    default void spinEnded(boolean foundPartner) {
     }
 
     /** Unlinks {@code node} if it is still waiting in this channel. Lock held. */
