@@ -197,8 +197,8 @@ final class RendezvousChannel<T> extends AbstractChannel<T> {
 
     @Override
     Registration registerBlocking(WaitNode node, long deadline) {
-        if (top != null || !spinBeforeParking() || !TOP.compareAndSet(this, null, node)) {
-            return super.registerBlocking(node, deadline); // others wait, closed, or spinning does not pay
+        if (top != null || expired(deadline) || !spinBeforeParking() || !TOP.compareAndSet(this, null, node)) {
+            return super.registerBlocking(node, deadline); // others wait, closed, timed out, or spinning does not pay
         }
         for (int i = Parking.HANDOFF_SPINS; i > 0 && node.status() == WaitNode.PENDING; i--) {
             Thread.onSpinWait();
@@ -221,6 +221,11 @@ final class RendezvousChannel<T> extends AbstractChannel<T> {
         }
         Parking.awaitCompletion(node); // a partner claimed it: the completion may still be under way
         return Registration.COMPLETED;
+    }
+
+    /** Whether a timed operation's deadline has passed already (then it must not spin: receive(ZERO) answers at once). */
+    private static boolean expired(long deadline) {
+        return deadline != Parking.NO_DEADLINE && deadline - System.nanoTime() <= 0;
     }
 
     @Override
