@@ -227,24 +227,28 @@ final class SelectOperation {
     /**
      * Spins on the waiter for {@link Parking#HANDOFF_SPINS} iterations if one of the channels
      * says spinning pays there (a rendezvous channel whose partners have been running on another
-     * carrier), and tells them all how the spin ended. Waking a parked virtual thread
+     * carrier), and tells those that allowed it how the spin ended. Waking a parked virtual thread
      * costs microseconds on two carriers; a partner that is running claims a spinning select at
      * the cost of a CAS.
      */
     private static void spinBeforeParking(SelectableChannel[] channels, Waiter waiter) {
-        boolean spin = false;
-        for (SelectableChannel ch : channels) {
-            spin |= ch.spinBeforeParking(); // every channel counts the operation
+        long allowed = 0; // bit i: channel i allowed the spin (channels past the 64th are not told)
+        for (int i = 0; i < channels.length; i++) {
+            if (channels[i].spinBeforeParking() && i < Long.SIZE) { // every channel counts the operation
+                allowed |= 1L << i;
+            }
         }
-        if (!spin) {
+        if (allowed == 0) {
             return;
         }
         for (int i = Parking.HANDOFF_SPINS; i > 0 && waiter.isWaiting(); i--) {
             Thread.onSpinWait();
         }
         boolean foundPartner = !waiter.isWaiting();
-        for (SelectableChannel ch : channels) {
-            ch.spinEnded(foundPartner);
+        for (int i = 0; i < channels.length && i < Long.SIZE; i++) {
+            if ((allowed & (1L << i)) != 0) {
+                channels[i].spinEnded(foundPartner); // a channel that was pausing keeps its pause
+            }
         }
     }
 
