@@ -285,6 +285,13 @@ abstract class AbstractChannel<T> implements Channel<T>, SelectableChannel {
         }
     }
 
+    /** Completes a registering node at once with "closed": its own waiter is claimed for it (see {@link #claimOwn}). */
+    static Registration completeClosed(WaitNode node) {
+        claimOwn(node);
+        node.complete(null, WaitNode.CLOSED);
+        return Registration.COMPLETED;
+    }
+
     /** Hands elements to the undelivered-element callback, all of them even if one call throws. */
     final void deliverUndelivered(Iterable<T> elements) {
         RuntimeException failure = null;

@@ -305,9 +305,7 @@ final class BufferedChannel<T> extends AbstractChannel<T> {
             long size = diff(s, t);
             if ((t & CANCELLED_BIT) != 0
                     || size == 0 && (s & CLOSED_BIT) != 0 && senders.firstLive(null) == null) {
-                claimOwn(node);
-                node.complete(null, WaitNode.CLOSED);
-                return Registration.COMPLETED;
+                return completeClosed(node);
             }
             if (size > 0 && (s & RECEIVERS_WAITING) == 0) {
                 if (takes.compareAndSet(t, plusTaken(t, 1))) {
@@ -335,9 +333,7 @@ final class BufferedChannel<T> extends AbstractChannel<T> {
             long s = sends.get();
             long t = takes.get();
             if ((s & CLOSED_BIT) != 0) {
-                claimOwn(node);
-                node.complete(null, WaitNode.CLOSED);
-                return Registration.COMPLETED;
+                return completeClosed(node);
             }
             if (diff(s, t) < capacity && (t & SENDERS_WAITING) == 0) {
                 if (diff(s, freed(t)) >= capacity) {
@@ -478,12 +474,7 @@ final class BufferedChannel<T> extends AbstractChannel<T> {
         if ((s & CLOSED_BIT) == 0 || diff(s, t) != 0 || senders.firstLive(null) != null) {
             return;
         }
-        for (WaitNode n; (n = receivers.peek()) != null; ) {
-            receivers.remove(n);
-            if (n.waiter().tryClaim(n)) {
-                n.complete(null, WaitNode.CLOSED);
-            }
-        }
+        receivers.completeAllClosed();
         sends.clearBits(RECEIVERS_WAITING);
     }
 
@@ -525,12 +516,7 @@ final class BufferedChannel<T> extends AbstractChannel<T> {
             takes.setBits(CANCELLED_BIT);
             sends.setBits(CLOSED_BIT | CANCELLED_BIT);
             cancelled = true;
-            for (WaitNode n; (n = senders.peek()) != null; ) {
-                senders.remove(n);
-                if (n.waiter().tryClaim(n)) {
-                    n.complete(null, WaitNode.CLOSED); // the sender keeps its element
-                }
-            }
+            senders.completeAllClosed(); // senders keep their elements
             // Receives that reserved before the cancel come first: let them finish their polls.
             long t;
             for (int i = 0; polling(t = takes.get()) != 0; i++) {
@@ -543,12 +529,7 @@ final class BufferedChannel<T> extends AbstractChannel<T> {
             for (long i = diff(sent, t); i > 0; i--) {
                 discarded.add(elements.pollReserved());
             }
-            for (WaitNode n; (n = receivers.peek()) != null; ) {
-                receivers.remove(n);
-                if (n.waiter().tryClaim(n)) {
-                    n.complete(null, WaitNode.CLOSED);
-                }
-            }
+            receivers.completeAllClosed();
             sends.clearBits(RECEIVERS_WAITING);
         } finally {
             lock.unlock();

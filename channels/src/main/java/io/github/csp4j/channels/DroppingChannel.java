@@ -335,9 +335,7 @@ final class DroppingChannel<T> extends AbstractChannel<T> {
                 }
             } else if ((s & CANCELLED_BIT) != 0
                     || pending(s) == 0 && (s & CLOSED_BIT) != 0) {
-                claimOwn(node);
-                node.complete(null, WaitNode.CLOSED);
-                return Registration.COMPLETED;
+                return completeClosed(node);
             } else if (STATE.compareAndSet(this, s, s | RECEIVERS_WAITING)) {
                 // count is 0 (a send still offering will see the flag when it publishes), or
                 // others wait ahead of us for what is there
@@ -354,9 +352,7 @@ final class DroppingChannel<T> extends AbstractChannel<T> {
         for (int attempt = 0;; attempt++) {
             long s = state;
             if ((s & CLOSED_BIT) != 0) {
-                claimOwn(node);
-                node.complete(null, WaitNode.CLOSED);
-                return Registration.COMPLETED;
+                return completeClosed(node);
             }
             if (pending(s) < capacity) {
                 if (used(s) >= capacity) {
@@ -456,12 +452,7 @@ final class DroppingChannel<T> extends AbstractChannel<T> {
         if ((s & CLOSED_BIT) == 0 || pending(s) != 0) {
             return;
         }
-        for (WaitNode n; (n = receivers.peek()) != null; ) {
-            receivers.remove(n);
-            if (n.waiter().tryClaim(n)) {
-                n.complete(null, WaitNode.CLOSED);
-            }
-        }
+        receivers.completeAllClosed();
         clearBits(RECEIVERS_WAITING);
     }
 
@@ -513,12 +504,7 @@ final class DroppingChannel<T> extends AbstractChannel<T> {
             for (long i = 0; i < toDiscard; i++) {
                 discarded.add(elements.pollReserved());
             }
-            for (WaitNode n; (n = receivers.peek()) != null; ) {
-                receivers.remove(n);
-                if (n.waiter().tryClaim(n)) {
-                    n.complete(null, WaitNode.CLOSED);
-                }
-            }
+            receivers.completeAllClosed();
             clearBits(RECEIVERS_WAITING);
         } finally {
             lock.unlock();

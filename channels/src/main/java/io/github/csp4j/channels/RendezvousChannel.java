@@ -298,13 +298,6 @@ final class RendezvousChannel<T> extends AbstractChannel<T> {
         }
     }
 
-    /** Completes a registering node at once with "closed" (its waiter is ours to claim). Lock held. */
-    private static Registration completeClosed(WaitNode node) {
-        claimOwn(node);
-        node.complete(null, WaitNode.CLOSED);
-        return Registration.COMPLETED;
-    }
-
     /**
      * A registered node is queued, so {@code top} is {@code QUEUED} or {@code CLOSED_TOP} and
      * nobody can hand over without the lock: its situation is fixed while the lock is held.
@@ -398,12 +391,7 @@ final class RendezvousChannel<T> extends AbstractChannel<T> {
         if (!closed || senders.firstLive(null) != null) {
             return;
         }
-        for (WaitNode n; (n = receivers.peek()) != null; ) {
-            receivers.remove(n);
-            if (n.waiter().tryClaim(n)) {
-                n.complete(null, WaitNode.CLOSED);
-            }
-        }
+        receivers.completeAllClosed();
     }
 
     private static Object marker(String name) {
@@ -447,12 +435,7 @@ final class RendezvousChannel<T> extends AbstractChannel<T> {
             top = CLOSED_TOP;
             cancelled = true;
             closed = true;
-            for (WaitNode n; (n = senders.peek()) != null; ) {
-                senders.remove(n);
-                if (n.waiter().tryClaim(n)) {
-                    n.complete(null, WaitNode.CLOSED); // the sender keeps its element
-                }
-            }
+            senders.completeAllClosed(); // senders keep their elements
             closeReceiversIfDrainedLocked();
             return true;
         } finally {

@@ -77,6 +77,20 @@ public final class WaitQueue {
         return n.linked;
     }
 
+    /**
+     * Unlinks every node, and completes each whose waiter is still waiting with
+     * {@link WaitNode#CLOSED} (a send keeps its element; a waiter claimed elsewhere or cancelled
+     * is only unlinked). What a close or cancel does to the waiters it ends. Lock held.
+     */
+    public void completeAllClosed() {
+        for (WaitNode n; (n = head) != null; ) {
+            remove(n);
+            if (n.waiter().tryClaim(n)) {
+                n.complete(null, WaitNode.CLOSED);
+            }
+        }
+    }
+
     /** Returns whether the queue is empty. Lock held. */
     public boolean isEmpty() {
         return head == null;
