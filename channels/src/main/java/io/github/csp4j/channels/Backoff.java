@@ -42,8 +42,8 @@ final class Backoff {
 
     /**
      * One round of waiting for another thread to finish a step it has begun; {@code attempt}
-     * counts the rounds of this wait from 0. Keeps the interrupt status; an interrupted thread
-     * yields instead of parking (its park would return at once).
+     * counts the rounds of this wait from 0. Keeps the interrupt status: an interrupted thread
+     * still parks (the status is cleared around the park and set again).
      */
     static void awaitStep(int attempt) {
         if (attempt < SPIN_ATTEMPTS) {
@@ -52,14 +52,11 @@ final class Backoff {
             Thread.yield();
         } else {
             int parks = attempt - SPIN_ATTEMPTS - YIELD_ATTEMPTS;
-            long nanos = parks >= 10 ? MAX_PARK_NANOS : FIRST_PARK_NANOS << parks; // 1 us << 9 < 1 ms
-            if (Thread.currentThread().isInterrupted()) {
-                // A park would return at once; clearing the status and setting it again leaves a
-                // park permit (interrupt unparks), so every later park returns at once too and
-                // the wait spins without ever leaving its carrier (a stress run hung so). Yield.
-                Thread.yield();
-            } else {
-                LockSupport.parkNanos(Backoff.class, nanos);
+            long nanos = parks >= 10 ? MAX_PARK_NANOS : Math.min(FIRST_PARK_NANOS << parks, MAX_PARK_NANOS);
+            boolean interrupted = Thread.interrupted(); // or the park returns at once
+            LockSupport.parkNanos(Backoff.class, nanos);
+            if (interrupted) {
+                Thread.currentThread().interrupt();
             }
         }
     }
