@@ -61,16 +61,6 @@ final class Backoff {
         }
     }
 
-    /**
-     * One round of a send's wait for room that receives hold while they finish their polls: as
-     * {@link #awaitStep}, except that a virtual thread yields from the first round. Each spin
-     * re-reads the take word, and pulls its cache line away from the very receives that are
-     * about to free the room; a yield lets the carrier run one of them instead.
-     */
-    static void awaitFreedRoom(int attempt) {
-        awaitStep(Thread.currentThread().isVirtual() ? SPIN_ATTEMPTS + attempt : attempt);
-    }
-
     /** Called after a reservation CAS lost to another reservation on the same side. */
     static void afterLostRace() {
         if (Thread.currentThread().isVirtual()) {

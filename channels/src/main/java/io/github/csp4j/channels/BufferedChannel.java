@@ -176,7 +176,7 @@ final class BufferedChannel<T> extends AbstractChannel<T> {
                     // The room is held by receives that took their elements and are finishing
                     // their polls: it is free in every linearization, so wait those few
                     // instructions rather than answer FULL spuriously.
-                    Backoff.awaitFreedRoom(attempt);
+                    Backoff.awaitStep(attempt);
                     continue;
                 }
                 sends.cache(freed(t)); // a value freed() had: caching it never shows room that is not there
