@@ -61,11 +61,7 @@ import java.util.function.Consumer;
  * <h2>Why it does not spin a virtual thread needlessly</h2>
  * A blocked platform thread spins at most {@link Parking#SPINS} iterations before registering; a
  * virtual thread registers at once ({@link Parking#spinBudget()}). The only other waits are on a
- * thread's next few instructions (see above): they spin briefly, then yield, then park
- * ({@link Backoff#awaitStep}). A virtual thread whose reservation CAS lost to another reservation
- * on its side yields once before retrying ({@link Backoff#afterLostRace}): under contention
- * that lets each carrier run a run of operations of one side instead of moving the side's word
- * between carriers on every retry.
+ * running thread's next few instructions (see above): they spin briefly, then yield.
  */
 final class BufferedChannel<T> extends AbstractChannel<T> {
     /** Low bits of both words: a counter, wrapping; compare two counters with {@link #diff} only. */
@@ -142,15 +138,6 @@ final class BufferedChannel<T> extends AbstractChannel<T> {
         return ((t & ~COUNT) | ((t + k) & COUNT)) + k * POLLING;
     }
 
-    /**
-     * Whether a reservation CAS that expected {@code expected} and found {@code witness} lost to a
-     * reservation or a finished poll on the same side (the counter or the polling count moved),
-     * rather than to a waiter's flag.
-     */
-    private static boolean anotherReservation(long witness, long expected) {
-        return ((witness ^ expected) & (COUNT | POLLING_BITS)) != 0;
-    }
-
     /** Room of the queue no longer held by a receive: {@code taken} minus those still polling. */
     private static long freed(long t) {
         return (t - polling(t)) & COUNT;
@@ -176,21 +163,17 @@ final class BufferedChannel<T> extends AbstractChannel<T> {
                     // The room is held by receives that took their elements and are finishing
                     // their polls: it is free in every linearization, so wait those few
                     // instructions rather than answer FULL spuriously.
-                    Backoff.awaitStep(attempt);
+                    ElementQueue.backOff(attempt);
                     continue;
                 }
                 sends.cache(freed(t)); // a value freed() had: caching it never shows room that is not there
             }
-            long witness = sends.compareAndExchange(s, plusOneSent(s));
-            if (witness == s) {
+            if (sends.compareAndSet(s, plusOneSent(s))) {
                 elements.offerReserved(element);
                 if ((s & RECEIVERS_WAITING) != 0) {
                     handToReceivers();
                 }
                 return SendResult.SENT;
-            }
-            if (anotherReservation(witness, s)) {
-                Backoff.afterLostRace();
             }
         }
     }
@@ -254,16 +237,12 @@ final class BufferedChannel<T> extends AbstractChannel<T> {
                     continue;
                 }
             }
-            long witness = takes.compareAndExchange(t, plusTaken(t, 1));
-            if (witness == t) {
+            if (takes.compareAndSet(t, plusTaken(t, 1))) {
                 T e = elements.pollReserved();
                 if ((finishPolling(1) & SENDERS_WAITING) != 0) {
                     admitSenders();
                 }
                 return e;
-            }
-            if (anotherReservation(witness, t)) {
-                Backoff.afterLostRace();
             }
         }
     }
@@ -358,7 +337,7 @@ final class BufferedChannel<T> extends AbstractChannel<T> {
             }
             if (diff(s, t) < capacity && (t & SENDERS_WAITING) == 0) {
                 if (diff(s, freed(t)) >= capacity) {
-                    Backoff.awaitStep(attempt); // room held by receives finishing their polls: it is coming
+                    ElementQueue.backOff(attempt); // room held by receives finishing their polls: it is coming
                 } else if (sends.compareAndSet(s, plusOneSent(s))) {
                     claimOwn(node);
                     elements.offerReserved(element);
@@ -541,7 +520,7 @@ final class BufferedChannel<T> extends AbstractChannel<T> {
             // Receives that reserved before the cancel come first: let them finish their polls.
             long t;
             for (int i = 0; polling(t = takes.get()) != 0; i++) {
-                Backoff.awaitStep(i);
+                ElementQueue.backOff(i);
             }
             long sent = sends.get() & COUNT;
             while (!takes.compareAndSet(t, (t & ~(COUNT | SENDERS_WAITING)) | sent)) {

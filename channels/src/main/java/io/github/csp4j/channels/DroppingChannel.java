@@ -38,8 +38,8 @@ import java.util.function.Consumer;
  * </ul>
  * Both in-flight windows are a few instructions on a running thread (an offer or a poll on a
  * lock-free queue; nothing in them waits), so the only waits on another thread's step, a
- * try-operation that meets a partner in such a window, are short; they spin briefly, then
- * yield, then park ({@link Backoff#awaitStep}), never spin alone. Without those waits the try-operations would not be linearizable:
+ * try-operation that meets a partner in such a window, are short; they spin briefly and then
+ * yield, never spin alone. Without those waits the try-operations would not be linearizable:
  * {@code trySend} would answer "full" for room that a finished receive already emptied, and
  * {@code tryReceive} "empty" for an element a finished send already counted as sent.
  *
@@ -147,7 +147,7 @@ final class DroppingChannel<T> extends AbstractChannel<T> {
                 // The room is held by receivers that already took their elements and are
                 // finishing their polls: it is free in every linearization, so wait the few
                 // instructions for it rather than answer FULL spuriously.
-                Backoff.awaitStep(attempt);
+                ElementQueue.backOff(attempt);
                 continue;
             }
             if (STATE.weakCompareAndSet(this, s, s + SENDING)) {
@@ -209,7 +209,7 @@ final class DroppingChannel<T> extends AbstractChannel<T> {
             }
             if (pending(s) < capacity) {
                 if (used(s) >= capacity) {
-                    Backoff.awaitStep(attempt); // room held by receivers finishing their polls: it is coming
+                    ElementQueue.backOff(attempt); // room held by receivers finishing their polls: it is coming
                 } else if (STATE.compareAndSet(this, s, s + SENDING)) {
                     elements.offerReserved(element);
                     publish(true);
@@ -218,14 +218,14 @@ final class DroppingChannel<T> extends AbstractChannel<T> {
                 continue;
             }
             if (count(s) == 0) {
-                Backoff.awaitStep(attempt); // everything pending is still being sent: wait for it to count
+                ElementQueue.backOff(attempt); // everything pending is still being sent: wait for it to count
                 continue;
             }
             if (!STATE.compareAndSet(this, s, s | REPLACING)) {
                 continue;
             }
             for (int a = 0; receivingNow(s = state) != 0; a++) {
-                Backoff.awaitStep(a); // receivers that reserved before the flag take the oldest elements first
+                ElementQueue.backOff(a); // receivers that reserved before the flag take the oldest elements first
             }
             if (pending(s) < capacity || count(s) == 0) {
                 clearBits(REPLACING); // those receivers made room: no need to drop
@@ -270,7 +270,7 @@ final class DroppingChannel<T> extends AbstractChannel<T> {
                 if (sendingNow(s) != 0) {
                     // A send has reserved room and is offering: it may already count as done
                     // for others, so wait the few instructions for it rather than answer EMPTY.
-                    Backoff.awaitStep(attempt);
+                    ElementQueue.backOff(attempt);
                     continue;
                 }
                 return (s & CLOSED_BIT) != 0 ? CLOSED : EMPTY;
@@ -356,7 +356,7 @@ final class DroppingChannel<T> extends AbstractChannel<T> {
             }
             if (pending(s) < capacity) {
                 if (used(s) >= capacity) {
-                    Backoff.awaitStep(attempt); // room held by receivers finishing their polls: it is coming
+                    ElementQueue.backOff(attempt); // room held by receivers finishing their polls: it is coming
                 } else if (STATE.compareAndSet(this, s, s + SENDING)) {
                     claimOwn(node);
                     elements.offerReserved(element);
@@ -495,7 +495,7 @@ final class DroppingChannel<T> extends AbstractChannel<T> {
             long toDiscard = count(s);
             cancelled = true;
             for (int attempt = 0; sendingNow(s = state) != 0 || receivingNow(s) != 0; attempt++) {
-                Backoff.awaitStep(attempt);
+                ElementQueue.backOff(attempt);
             }
             while (!STATE.compareAndSet(this, s, s & ~COUNT)) {
                 s = state; // elements counted by senders that reserved before the cancel

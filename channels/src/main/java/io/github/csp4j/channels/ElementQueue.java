@@ -8,7 +8,7 @@ import org.jctools.queues.MessagePassingQueue;
  * elements whose room or presence the channel has already reserved in its own counters. So an
  * offer never meets a queue that stays full and a poll never meets one that stays empty; either
  * can only meet another thread a few instructions away from its own offer or poll, and waits for
- * it ({@link Backoff#awaitStep}).
+ * it ({@link #backOff}).
  */
 final class ElementQueue<T> {
     private final MessagePassingQueue<T> queue;
@@ -23,7 +23,7 @@ final class ElementQueue<T> {
     /** Offers an element whose room was reserved, waiting for a poll still under way if the queue is full. */
     void offerReserved(T element) {
         for (int i = 0; !queue.offer(element); i++) {
-            Backoff.awaitStep(i);
+            backOff(i);
         }
     }
 
@@ -31,7 +31,7 @@ final class ElementQueue<T> {
     T pollReserved() {
         T e;
         for (int i = 0; (e = poll()) == null; i++) {
-            Backoff.awaitStep(i);
+            backOff(i);
         }
         return e;
     }
@@ -41,12 +41,24 @@ final class ElementQueue<T> {
             return queue.poll();
         }
         for (int i = 0; !pollTurn.compareAndSet(false, true); i++) {
-            Backoff.awaitStep(i);
+            backOff(i);
         }
         try {
             return queue.poll();
         } finally {
             pollTurn.set(false);
+        }
+    }
+
+    /**
+     * For waits on a step that another running thread is about to take: spin briefly, then
+     * yield, so that on a busy machine the thread we wait for gets a processor. Never only spin.
+     */
+    static void backOff(int attempt) {
+        if (attempt < 64) {
+            Thread.onSpinWait();
+        } else {
+            Thread.yield();
         }
     }
 
