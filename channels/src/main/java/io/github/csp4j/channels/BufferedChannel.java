@@ -1,5 +1,6 @@
 package io.github.csp4j.channels;
 
+import io.github.csp4j.channels.spi.Backoff;
 import io.github.csp4j.channels.spi.Parking;
 import io.github.csp4j.channels.spi.WaitNode;
 import io.github.csp4j.channels.spi.WaitQueue;
@@ -61,7 +62,8 @@ import java.util.function.Consumer;
  * <h2>Why it does not spin a virtual thread needlessly</h2>
  * A blocked platform thread spins at most {@link Parking#SPINS} iterations before registering; a
  * virtual thread registers at once ({@link Parking#spinBudget()}). The only other waits are on a
- * running thread's next few instructions (see above): they spin briefly, then yield.
+ * thread's next few instructions (see above): they spin briefly, then yield, then park
+ * ({@link Backoff#awaitStep}), so that they never keep a carrier from the thread they wait for.
  */
 final class BufferedChannel<T> extends AbstractChannel<T> {
     /** Low bits of both words: a counter, wrapping; compare two counters with {@link #diff} only. */
@@ -163,7 +165,7 @@ final class BufferedChannel<T> extends AbstractChannel<T> {
                     // The room is held by receives that took their elements and are finishing
                     // their polls: it is free in every linearization, so wait those few
                     // instructions rather than answer FULL spuriously.
-                    ElementQueue.backOff(attempt);
+                    Backoff.awaitStep(attempt);
                     continue;
                 }
                 sends.cache(freed(t)); // a value freed() had: caching it never shows room that is not there
@@ -337,7 +339,7 @@ final class BufferedChannel<T> extends AbstractChannel<T> {
             }
             if (diff(s, t) < capacity && (t & SENDERS_WAITING) == 0) {
                 if (diff(s, freed(t)) >= capacity) {
-                    ElementQueue.backOff(attempt); // room held by receives finishing their polls: it is coming
+                    Backoff.awaitStep(attempt); // room held by receives finishing their polls: it is coming
                 } else if (sends.compareAndSet(s, plusOneSent(s))) {
                     claimOwn(node);
                     elements.offerReserved(element);
@@ -520,7 +522,7 @@ final class BufferedChannel<T> extends AbstractChannel<T> {
             // Receives that reserved before the cancel come first: let them finish their polls.
             long t;
             for (int i = 0; polling(t = takes.get()) != 0; i++) {
-                ElementQueue.backOff(i);
+                Backoff.awaitStep(i);
             }
             long sent = sends.get() & COUNT;
             while (!takes.compareAndSet(t, (t & ~(COUNT | SENDERS_WAITING)) | sent)) {

@@ -1,5 +1,6 @@
 package io.github.csp4j.channels;
 
+import io.github.csp4j.channels.spi.Backoff;
 import io.github.csp4j.channels.spi.Parking;
 import io.github.csp4j.channels.spi.WaitNode;
 import io.github.csp4j.channels.spi.WaitQueue;
@@ -38,10 +39,11 @@ import java.util.function.Consumer;
  * </ul>
  * Both in-flight windows are a few instructions on a running thread (an offer or a poll on a
  * lock-free queue; nothing in them waits), so the only waits on another thread's step, a
- * try-operation that meets a partner in such a window, are short; they spin briefly and then
- * yield, never spin alone. Without those waits the try-operations would not be linearizable:
- * {@code trySend} would answer "full" for room that a finished receive already emptied, and
- * {@code tryReceive} "empty" for an element a finished send already counted as sent.
+ * try-operation that meets a partner in such a window, are short; they spin briefly, then
+ * yield, then park ({@link Backoff#awaitStep}), never spin or yield alone. Without those waits
+ * the try-operations would not be linearizable: {@code trySend} would answer "full" for room
+ * that a finished receive already emptied, and {@code tryReceive} "empty" for an element a
+ * finished send already counted as sent.
  *
  * <h2>Fast path (no lock)</h2>
  * A send reserves room only if the word shows room and open; a full channel drops instead. A
@@ -147,7 +149,7 @@ final class DroppingChannel<T> extends AbstractChannel<T> {
                 // The room is held by receivers that already took their elements and are
                 // finishing their polls: it is free in every linearization, so wait the few
                 // instructions for it rather than answer FULL spuriously.
-                ElementQueue.backOff(attempt);
+                Backoff.awaitStep(attempt);
                 continue;
             }
             if (STATE.weakCompareAndSet(this, s, s + SENDING)) {
@@ -209,7 +211,7 @@ final class DroppingChannel<T> extends AbstractChannel<T> {
             }
             if (pending(s) < capacity) {
                 if (used(s) >= capacity) {
-                    ElementQueue.backOff(attempt); // room held by receivers finishing their polls: it is coming
+                    Backoff.awaitStep(attempt); // room held by receivers finishing their polls: it is coming
                 } else if (STATE.compareAndSet(this, s, s + SENDING)) {
                     elements.offerReserved(element);
                     publish(true);
@@ -218,14 +220,14 @@ final class DroppingChannel<T> extends AbstractChannel<T> {
                 continue;
             }
             if (count(s) == 0) {
-                ElementQueue.backOff(attempt); // everything pending is still being sent: wait for it to count
+                Backoff.awaitStep(attempt); // everything pending is still being sent: wait for it to count
                 continue;
             }
             if (!STATE.compareAndSet(this, s, s | REPLACING)) {
                 continue;
             }
             for (int a = 0; receivingNow(s = state) != 0; a++) {
-                ElementQueue.backOff(a); // receivers that reserved before the flag take the oldest elements first
+                Backoff.awaitStep(a); // receivers that reserved before the flag take the oldest elements first
             }
             if (pending(s) < capacity || count(s) == 0) {
                 clearBits(REPLACING); // those receivers made room: no need to drop
@@ -270,7 +272,7 @@ final class DroppingChannel<T> extends AbstractChannel<T> {
                 if (sendingNow(s) != 0) {
                     // A send has reserved room and is offering: it may already count as done
                     // for others, so wait the few instructions for it rather than answer EMPTY.
-                    ElementQueue.backOff(attempt);
+                    Backoff.awaitStep(attempt);
                     continue;
                 }
                 return (s & CLOSED_BIT) != 0 ? CLOSED : EMPTY;
@@ -356,7 +358,7 @@ final class DroppingChannel<T> extends AbstractChannel<T> {
             }
             if (pending(s) < capacity) {
                 if (used(s) >= capacity) {
-                    ElementQueue.backOff(attempt); // room held by receivers finishing their polls: it is coming
+                    Backoff.awaitStep(attempt); // room held by receivers finishing their polls: it is coming
                 } else if (STATE.compareAndSet(this, s, s + SENDING)) {
                     claimOwn(node);
                     elements.offerReserved(element);
@@ -495,7 +497,7 @@ final class DroppingChannel<T> extends AbstractChannel<T> {
             long toDiscard = count(s);
             cancelled = true;
             for (int attempt = 0; sendingNow(s = state) != 0 || receivingNow(s) != 0; attempt++) {
-                ElementQueue.backOff(attempt);
+                Backoff.awaitStep(attempt);
             }
             while (!STATE.compareAndSet(this, s, s & ~COUNT)) {
                 s = state; // elements counted by senders that reserved before the cancel

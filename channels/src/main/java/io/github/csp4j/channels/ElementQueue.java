@@ -1,5 +1,6 @@
 package io.github.csp4j.channels;
 
+import io.github.csp4j.channels.spi.Backoff;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jctools.queues.MessagePassingQueue;
 
@@ -8,7 +9,7 @@ import org.jctools.queues.MessagePassingQueue;
  * elements whose room or presence the channel has already reserved in its own counters. So an
  * offer never meets a queue that stays full and a poll never meets one that stays empty; either
  * can only meet another thread a few instructions away from its own offer or poll, and waits for
- * it ({@link #backOff}).
+ * it ({@link Backoff#awaitStep}).
  */
 final class ElementQueue<T> {
     private final MessagePassingQueue<T> queue;
@@ -23,7 +24,7 @@ final class ElementQueue<T> {
     /** Offers an element whose room was reserved, waiting for a poll still under way if the queue is full. */
     void offerReserved(T element) {
         for (int i = 0; !queue.offer(element); i++) {
-            backOff(i);
+            Backoff.awaitStep(i);
         }
     }
 
@@ -31,7 +32,7 @@ final class ElementQueue<T> {
     T pollReserved() {
         T e;
         for (int i = 0; (e = poll()) == null; i++) {
-            backOff(i);
+            Backoff.awaitStep(i);
         }
         return e;
     }
@@ -41,24 +42,12 @@ final class ElementQueue<T> {
             return queue.poll();
         }
         for (int i = 0; !pollTurn.compareAndSet(false, true); i++) {
-            backOff(i);
+            Backoff.awaitStep(i);
         }
         try {
             return queue.poll();
         } finally {
             pollTurn.set(false);
-        }
-    }
-
-    /**
-     * For waits on a step that another running thread is about to take: spin briefly, then
-     * yield, so that on a busy machine the thread we wait for gets a processor. Never only spin.
-     */
-    static void backOff(int attempt) {
-        if (attempt < 64) {
-            Thread.onSpinWait();
-        } else {
-            Thread.yield();
         }
     }
 

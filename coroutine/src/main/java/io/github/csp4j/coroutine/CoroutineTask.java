@@ -1,5 +1,6 @@
 package io.github.csp4j.coroutine;
 
+import io.github.csp4j.channels.spi.Backoff;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.time.Duration;
@@ -28,8 +29,8 @@ import java.util.concurrent.locks.LockSupport;
  *
  * The outcome (result or Throwable) is written before the volatile write/CAS that publishes a
  * terminal state, so a reader that sees a terminal state sees the outcome. When the body exits in
- * state INTERRUPTING, the completing thread waits (spin, then yield) until the canceller has
- * delivered its interrupt, and then clears it, so that a cancellation interrupt never leaks past
+ * state INTERRUPTING, the completing thread waits (spin, yield, then park: {@link Backoff}) until
+ * the canceller has delivered its interrupt, and then clears it, so that a cancellation interrupt never leaks past
  * the body into whatever the thread runs next (it matters for pooled executor threads). For the
  * same reason the canceller cancels the runner's scopes while still INTERRUPTING: the runner
  * cannot finish the body meanwhile, so the scopes found are the coroutine's own.
@@ -127,7 +128,7 @@ final class CoroutineTask<T> implements Coroutine<T>, Runnable {
     }
 
     private void complete(Object result, Throwable failure) {
-        for (int spins = 0;; spins++) {
+        for (int round = 0;; round++) {
             int s = state;
             if (s == RUNNING) {
                 outcome = failure != null ? failure : result;
@@ -135,11 +136,7 @@ final class CoroutineTask<T> implements Coroutine<T>, Runnable {
                     break;
                 }
             } else if (s == INTERRUPTING) {
-                if (spins < 64) {
-                    Thread.onSpinWait();
-                } else {
-                    Thread.yield();
-                }
+                Backoff.awaitStep(round);
             } else { // CANCELLING: only this thread moves it on
                 outcome = failure;
                 state = CANCELLED;
