@@ -64,6 +64,11 @@ import java.util.function.Consumer;
  * virtual thread registers at once ({@link Parking#spinBudget()}). The only other waits are on a
  * thread's next few instructions (see above): they spin briefly, then yield, then park
  * ({@link Backoff#awaitStep}), so that they never keep a carrier from the thread they wait for.
+ * A virtual thread whose reservation CAS lost to another reservation on its side yields once
+ * before retrying ({@link Backoff#afterLostRace}): under contention that lets each carrier run
+ * a stretch of operations of one side instead of moving the side's word between carriers on
+ * every retry. A loss to a waiter's flag does not count (yielding there only delays the
+ * hand-over to that waiter; measured: unhinted SPSC 1.36x slower when every lost CAS yielded).
  */
 final class BufferedChannel<T> extends AbstractChannel<T> {
     /** Low bits of both words: a counter, wrapping; compare two counters with {@link #diff} only. */
@@ -140,6 +145,15 @@ final class BufferedChannel<T> extends AbstractChannel<T> {
         return ((t & ~COUNT) | ((t + k) & COUNT)) + k * POLLING;
     }
 
+    /**
+     * Whether a reservation CAS that expected {@code expected} and found {@code witness} lost to a
+     * reservation or a finished poll on the same side (the counter or the polling count moved),
+     * rather than to a waiter's flag.
+     */
+    private static boolean anotherReservation(long witness, long expected) {
+        return ((witness ^ expected) & (COUNT | POLLING_BITS)) != 0;
+    }
+
     /** Room of the queue no longer held by a receive: {@code taken} minus those still polling. */
     private static long freed(long t) {
         return (t - polling(t)) & COUNT;
@@ -165,17 +179,21 @@ final class BufferedChannel<T> extends AbstractChannel<T> {
                     // The room is held by receives that took their elements and are finishing
                     // their polls: it is free in every linearization, so wait those few
                     // instructions rather than answer FULL spuriously.
-                    Backoff.awaitStep(attempt);
+                    Backoff.awaitStepWithoutSpinning(attempt);
                     continue;
                 }
                 sends.cache(freed(t)); // a value freed() had: caching it never shows room that is not there
             }
-            if (sends.compareAndSet(s, plusOneSent(s))) {
+            long witness = sends.compareAndExchange(s, plusOneSent(s));
+            if (witness == s) {
                 elements.offerReserved(element);
                 if ((s & RECEIVERS_WAITING) != 0) {
                     handToReceivers();
                 }
                 return SendResult.SENT;
+            }
+            if (anotherReservation(witness, s)) {
+                Backoff.afterLostRace();
             }
         }
     }
@@ -239,12 +257,16 @@ final class BufferedChannel<T> extends AbstractChannel<T> {
                     continue;
                 }
             }
-            if (takes.compareAndSet(t, plusTaken(t, 1))) {
+            long witness = takes.compareAndExchange(t, plusTaken(t, 1));
+            if (witness == t) {
                 T e = elements.pollReserved();
                 if ((finishPolling(1) & SENDERS_WAITING) != 0) {
                     admitSenders();
                 }
                 return e;
+            }
+            if (anotherReservation(witness, t)) {
+                Backoff.afterLostRace();
             }
         }
     }

@@ -94,6 +94,11 @@ public interface ReceiveChannel<T> extends Iterable<T> {
     /**
      * Receives an element only if one is ready right now, without waiting.
      *
+     * <p>It never waits for a sender, but it may wait briefly for another thread to finish a step
+     * that thread has begun (a send offering an element it has already counted), and a virtual
+     * thread that loses a race for the channel to another receiver may yield its carrier once
+     * before trying again. Neither needs a partner to arrive, and neither is interrupted.
+     *
      * @return a value, {@linkplain ReceiveResult#isEmpty() empty} if nothing was ready at that
      *     instant, or closed if the channel is closed and drained
      */

@@ -58,6 +58,11 @@ public interface SendChannel<T> {
      * <p>Never fails spuriously: it answers {@link SendResult#FULL} only when the channel had no
      * room at that instant, and {@link SendResult#CLOSED} only when it was closed for send.
      *
+     * <p>It never waits for a receiver, but it may wait briefly for another thread to finish a
+     * step that thread has begun (a receive freeing the room it took), and a virtual thread that
+     * loses a race for the channel to another sender may yield its carrier once before trying
+     * again. Neither needs a partner to arrive, and neither is interrupted.
+     *
      * @throws NullPointerException if {@code element} is null
      */
     SendResult trySend(T element);

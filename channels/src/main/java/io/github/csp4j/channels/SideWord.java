@@ -44,6 +44,11 @@ final class SideWord extends SideWordFields {
         return WORD.compareAndSet(this, expected, update);
     }
 
+    /** Compare-and-exchange: returns the word found, which equals {@code expected} on success. */
+    long compareAndExchange(long expected, long update) {
+        return (long) WORD.compareAndExchange(this, expected, update);
+    }
+
     long getAndAdd(long delta) {
         return (long) WORD.getAndAdd(this, delta);
     }
