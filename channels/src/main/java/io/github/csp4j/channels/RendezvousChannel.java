@@ -57,12 +57,14 @@ import java.util.function.Consumer;
  * purged included) for introspection; a spinner is counted once absorbed.
  *
  * <h2>Spinning</h2>
- * Only the spinner spins, so a channel has at most one spinning thread, however many threads
- * use it; every other waiter parks at once. The spin is bounded ({@link Parking#HANDOFF_SPINS}) and checks only
- * its own node, never waits for another thread's step, and ends in a park. A select that waits
- * on this channel may spin the same way, on its waiter ({@link #spinBeforeParking()}). Virtual threads spin
- * too, which pays only when the partner runs on another carrier: when it is queued on the
- * spinner's own carrier it cannot come until the spinner parks. The JDK does not say which case
+ * Only the spinner spins among the channel's waiters, so a channel has at most one spinning
+ * waiter, however many threads use it; every other waiter parks at once. The spin is bounded
+ * ({@link Parking#HANDOFF_SPINS}) and checks only its own node, never waits for another thread's
+ * step, and ends in a park. A select about to wait on this channel may first spin the same
+ * while, polling its clauses before it registers ({@link #spinBeforeParking()}): it claims a
+ * spinner that comes meanwhile. Virtual threads spin too, which pays only when the partner runs
+ * on another carrier: when it is queued on the spinner's own carrier it cannot come until the
+ * spinner parks. The JDK does not say which case
  * holds, so the channel learns it: a spin that found no partner makes the next
  * {@link #SPIN_PAUSE} blocking operations park at once ({@code spinCredit}), twice as many after
  * each further futile spin in a row, up to {@link #MAX_SPIN_PAUSE}; a spin that finds its partner

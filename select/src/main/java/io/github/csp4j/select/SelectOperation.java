@@ -30,9 +30,8 @@ import java.util.concurrent.locks.LockSupport;
  *       registration that finds its operation ready completes it at once: nobody else can claim
  *       the waiter while we hold every lock its nodes are reachable through. Unlock.</li>
  *   <li><b>Park.</b> A partner completes exactly one node: claiming the shared waiter is one CAS,
- *       and a node whose waiter is already claimed is dead to every other partner. A virtual
- *       thread first spins briefly on its waiter when one of its channels still says that
- *       spinning finds partners there.</li>
+ *       and a node whose waiter is already claimed is dead to every other partner. (A platform
+ *       thread spins on its waiter first, in {@link Parking#await}.)</li>
  *   <li><b>Clean up.</b> Unlink the nodes that lost (one channel lock at a time), so a select in
  *       a loop leaves nothing behind, then run the winner's handler.</li>
  * </ol>
@@ -277,9 +276,6 @@ final class SelectOperation {
             return takeDefault ? fallback.onDefault() : RETRY; // handlers run outside the locks
         }
         if (winner == null) {
-            if (Thread.currentThread().isVirtual()) { // platform threads spin in Parking.await
-                spinBeforeParking(locks, waiter);
-            }
             try {
                 winner = Parking.await(waiter, deadline);
             } catch (InterruptedException e) {
@@ -292,34 +288,6 @@ final class SelectOperation {
             }
         }
         return complete(clauses.get(winner.clause()), winner);
-    }
-
-    /**
-     * Spins on the waiter for {@link Parking#HANDOFF_SPINS} iterations if one of the channels
-     * says spinning pays there (a rendezvous channel whose partners have been running on another
-     * carrier), and tells those that allowed it how the spin ended. Waking a parked virtual thread
-     * costs microseconds on two carriers; a partner that is running claims a spinning select at
-     * the cost of a CAS.
-     */
-    private static void spinBeforeParking(SelectableChannel[] channels, Waiter waiter) {
-        long allowed = 0; // bit i: channel i allowed the spin (channels past the 64th are not told)
-        for (int i = 0; i < channels.length; i++) {
-            if (channels[i].spinBeforeParking() && i < Long.SIZE) { // every channel counts the operation
-                allowed |= 1L << i;
-            }
-        }
-        if (allowed == 0) {
-            return;
-        }
-        for (int i = Parking.HANDOFF_SPINS; i > 0 && waiter.isWaiting(); i--) {
-            Thread.onSpinWait();
-        }
-        boolean foundPartner = !waiter.isWaiting();
-        for (int i = 0; i < channels.length && i < Long.SIZE; i++) {
-            if ((allowed & (1L << i)) != 0) {
-                channels[i].spinEnded(foundPartner); // a channel that was pausing keeps its pause
-            }
-        }
     }
 
     private static <R> R complete(SelectClause<? extends R> clause, WaitNode winner) {
