@@ -64,14 +64,13 @@ import java.util.function.Consumer;
  * while, polling its clauses before it registers ({@link #spinBeforeParking()}): it claims a
  * spinner that comes meanwhile. Virtual threads spin too, which pays only when the partner runs
  * on another carrier: when it is queued on the spinner's own carrier it cannot come until the
- * spinner parks. The JDK does not say which case
- * holds, so the channel learns it: a spin that found no partner makes the next
- * {@link #SPIN_PAUSE} blocking operations park at once ({@code spinCredit}), twice as many after
- * each further futile spin in a row, up to {@link #MAX_SPIN_PAUSE}; a spin that finds its partner
- * resets the pause. Where spinning never pays, one futile spin per 4,096 operations is what is
- * left of it. Why a hand-off
- * between running threads must not park: waking a parked virtual thread submits it to the
- * scheduler, and on two carriers it then mostly wakes the other carrier, several microseconds.
+ * spinner parks. The JDK does not say which case holds, so the channel learns it: a spin that
+ * found no partner makes the next {@link #SPIN_PAUSE} blocking operations park at once
+ * ({@code spinCredit}), twice as many after each further futile spin in a row, up to
+ * {@link #MAX_SPIN_PAUSE}; a spin that finds its partner resets the pause. Where spinning never
+ * pays, one futile spin per 4,096 operations is what is left of it. Why a hand-off between
+ * running threads must not park: waking a parked virtual thread submits it to the scheduler, and
+ * on two carriers it then mostly wakes the other carrier, several microseconds.
  *
  * <p>There is no buffer: {@code onUndelivered} is never called.
  */

@@ -94,7 +94,7 @@ final class SelectOperation {
             if (!c.isEnabled()) {
                 continue;
             }
-            if (c instanceof ReceiveClause<?, ?> || c instanceof SendClause<?, ?>) {
+            if (isOperation(c)) {
                 operations++;
             } else if (c instanceof TimeoutClause<? extends R> tc) {
                 timeout = tc;
@@ -145,8 +145,7 @@ final class SelectOperation {
         long allowed = 0; // bit i: clause i's channel allowed the spin (clauses past the 64th are not told)
         for (int i = 0; i < n; i++) {
             SelectClause<? extends R> c = array != null ? array[i] : list.get(i);
-            if (c.isEnabled() && (c instanceof ReceiveClause<?, ?> || c instanceof SendClause<?, ?>)
-                    && selectableOf(c).spinBeforeParking() && i < Long.SIZE) {
+            if (c.isEnabled() && isOperation(c) && selectableOf(c).spinBeforeParking() && i < Long.SIZE) {
                 allowed |= 1L << i;
             }
         }
@@ -323,6 +322,12 @@ final class SelectOperation {
         }
     }
 
+    /** Whether the clause is a channel operation (a receive or a send), not a timeout or a default. */
+    private static boolean isOperation(SelectClause<?> c) {
+        return c instanceof ReceiveClause<?, ?> || c instanceof SendClause<?, ?>;
+    }
+
+    /** The channel of an operation clause. */
     private static SelectableChannel selectableOf(SelectClause<?> c) {
         return c instanceof ReceiveClause<?, ?> rc ? rc.selectable : ((SendClause<?, ?>) c).selectable;
     }
@@ -333,7 +338,7 @@ final class SelectOperation {
         int m = 0;
         for (int i = 0; i < clauses.size(); i++) {
             SelectClause<?> c = clauses.get(i);
-            if (!c.isEnabled() || !(c instanceof ReceiveClause<?, ?> || c instanceof SendClause<?, ?>)) {
+            if (!c.isEnabled() || !isOperation(c)) {
                 continue;
             }
             SelectableChannel ch = selectableOf(c);
