@@ -4,7 +4,6 @@ import io.github.csp4j.channels.spi.ChannelLock;
 import io.github.csp4j.channels.spi.Parking;
 import io.github.csp4j.channels.spi.SelectableChannel;
 import io.github.csp4j.channels.spi.WaitNode;
-import io.github.csp4j.channels.spi.Waiter;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -63,21 +62,25 @@ abstract class AbstractChannel<T> implements Channel<T>, SelectableChannel {
     }
 
     /**
-     * Registers the node of a plain blocking send or receive (its waiter belongs to the calling
-     * thread), or completes it. By default under the lock, through {@link #registerSend} or
-     * {@link #registerReceive}; a flavour may first wait for a partner without the lock. On
-     * {@link Registration#COMPLETED} the node's status is final; on {@link Registration#WAITING}
-     * the caller parks until a partner claims the waiter.
+     * Waits until the node of a plain blocking send or receive (its waiter belongs to the calling
+     * thread) completes, or the deadline passes. By default the node is registered under the lock,
+     * through {@link #registerSend} or {@link #registerReceive}, and the thread parks in
+     * {@link Parking#await} until a partner claims and completes it; a flavour may wait without the
+     * lock instead. On {@code true} the node's status is final.
      *
      * @param deadline a {@link Parking#deadline(long)} value or {@link Parking#NO_DEADLINE}
+     * @return {@code false} if the deadline passed first (then the node took no effect)
+     * @throws InterruptedException if interrupted first (then the node took no effect)
      */
-    Registration registerBlocking(WaitNode node, long deadline) {
+    boolean awaitBlocking(WaitNode node, long deadline) throws InterruptedException {
+        Registration registration;
         lock.lock();
         try {
-            return node.isSend() ? registerSend(node) : registerReceive(node);
+            registration = node.isSend() ? registerSend(node) : registerReceive(node);
         } finally {
             lock.unlock();
         }
+        return registration == Registration.COMPLETED || awaitNode(node, deadline);
     }
 
     /** Closes; returns whether this call closed. */
@@ -115,8 +118,7 @@ abstract class AbstractChannel<T> implements Channel<T>, SelectableChannel {
 
     private boolean sendBlocking(T element, long deadline) throws InterruptedException {
         WaitNode node = new WaitNode(true, element);
-        Waiter waiter = node.waiter();
-        if (registerBlocking(node, deadline) == Registration.WAITING && !awaitNode(waiter, node, deadline)) {
+        if (!awaitBlocking(node, deadline)) {
             return false;
         }
         if (node.status() == WaitNode.CLOSED) {
@@ -201,18 +203,17 @@ abstract class AbstractChannel<T> implements Channel<T>, SelectableChannel {
 
     private Object receiveBlocking(long deadline) throws InterruptedException {
         WaitNode node = new WaitNode(false, null);
-        Waiter waiter = node.waiter();
-        if (registerBlocking(node, deadline) == Registration.WAITING && !awaitNode(waiter, node, deadline)) {
+        if (!awaitBlocking(node, deadline)) {
             return EMPTY;
         }
         return node.status() == WaitNode.CLOSED ? CLOSED : node.item();
     }
 
-    /** Parks until the node completes; on timeout or interrupt unlinks it. False on timeout. */
-    private boolean awaitNode(Waiter waiter, WaitNode node, long deadline) throws InterruptedException {
+    /** Parks until the registered node completes; on timeout or interrupt unlinks it. False on timeout. */
+    private boolean awaitNode(WaitNode node, long deadline) throws InterruptedException {
         WaitNode won;
         try {
-            won = Parking.await(waiter, deadline);
+            won = Parking.await(node.waiter(), deadline);
         } catch (InterruptedException e) {
             unregisterLocked(node);
             throw e;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import io.github.csp4j.channels.Async.Flavour;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
@@ -16,13 +17,13 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The spinner of {@link RendezvousChannel}: a lone plain waiter that waits in the channel's top
- * word, without the lock, until a partner claims it or its spin ends.
+ * word, spinning and then parked, without the lock, until a partner claims it, a locked
+ * operation moves it into its queue, or it leaves on interrupt or timeout.
  *
- * <p>How the tests hold a thread in the spinner state without timing: the test thread holds the
- * channel lock. A spinner whose spin ends needs that lock to move into its queue, so until the
- * test releases it, the waiter stays the spinner (and the channel's {@code toString} counts it).
- * Whatever the test then does without the lock (a try-operation) proves the lock-free hand-off;
- * what it does with the lock (close, cancel: reentrant) meets a spinner it must absorb.
+ * <p>How the tests show that a step needs no lock: the test thread holds the channel lock while
+ * another thread takes the step. Whatever the other thread then does (a try-operation, leaving
+ * on interrupt or timeout) proves the lock-free path; what the test thread does with the lock
+ * (close, cancel: reentrant) meets a spinner it must absorb.
  */
 @Timeout(30)
 class RendezvousChannelSpinTest {
@@ -148,6 +149,83 @@ class RendezvousChannelSpinTest {
             ch.lock().unlock();
         }
         assertTrue(receiver.get().isClosed());
+    }
+
+    /** Proves: a spinner that parked (its spin over) is still served without the lock. */
+    @ParameterizedTest
+    @EnumSource(Flavour.class)
+    void aParkedSpinnerIsServedWithoutTheLock(Flavour flavour) throws InterruptedException {
+        RendezvousChannel<Integer> ch = spinningChannel(new ArrayList<>());
+        Async<Integer> receiver;
+        ch.lock().lock();
+        try {
+            receiver = Async.blocked(flavour, ch::receive);
+            assertTrue(ch.toString().contains("waiting receivers=1"), ch.toString());
+            AtomicReference<SendResult> sent = new AtomicReference<>();
+            Thread.ofPlatform().start(() -> sent.set(ch.trySend(11))).join(); // not the lock holder
+            assertEquals(SendResult.SENT, sent.get());
+        } finally {
+            ch.lock().unlock();
+        }
+        assertEquals(11, receiver.get());
+    }
+
+    /**
+     * Proves: an interrupted spinner leaves without the lock and took nothing: it throws, and a
+     * try-send afterwards finds nobody to hand its element to.
+     */
+    @ParameterizedTest
+    @EnumSource(Flavour.class)
+    void anInterruptedSpinnerLeavesWithoutTheLock(Flavour flavour) throws InterruptedException {
+        RendezvousChannel<Integer> ch = spinningChannel(new ArrayList<>());
+        ch.lock().lock();
+        try {
+            Async<Integer> receiver = Async.blocked(flavour, ch::receive);
+            receiver.interrupt();
+            receiver.failure(InterruptedException.class); // returned while the test holds the lock
+            assertFalse(receiver.interruptedAtEnd(), "InterruptedException clears the interrupt status");
+            AtomicReference<SendResult> sent = new AtomicReference<>();
+            Thread.ofPlatform().start(() -> sent.set(ch.trySend(12))).join();
+            assertEquals(SendResult.FULL, sent.get(), "the interrupted receiver left no claim: " + ch);
+        } finally {
+            ch.lock().unlock();
+        }
+        assertTrue(ch.toString().contains("waiting receivers=0, waiting senders=0"), ch.toString());
+    }
+
+    /** Proves: a timed send whose deadline passes while it is the spinner leaves without the lock and sent nothing. */
+    @ParameterizedTest
+    @EnumSource(Flavour.class)
+    void aTimedOutSpinnerLeavesWithoutTheLock(Flavour flavour) throws InterruptedException {
+        RendezvousChannel<Integer> ch = spinningChannel(new ArrayList<>());
+        ch.lock().lock();
+        try {
+            Async<Boolean> sender = Async.start(flavour, () -> ch.send(13, Duration.ofMillis(20)));
+            assertFalse(sender.get(), "the send timed out");
+            AtomicReference<ReceiveResult<Integer>> got = new AtomicReference<>();
+            Thread.ofPlatform().start(() -> got.set(ch.tryReceive())).join();
+            assertTrue(got.get().isEmpty(), "the timed-out sender left nothing to receive: " + got.get());
+        } finally {
+            ch.lock().unlock();
+        }
+    }
+
+    /**
+     * Proves: a spinner that a second waiter moved into the queue and that is then interrupted
+     * leaves the queue and sent nothing; the second waiter is served next.
+     */
+    @ParameterizedTest
+    @EnumSource(Flavour.class)
+    void anInterruptedSpinnerLeavesTheQueueItWasMovedTo(Flavour flavour) throws InterruptedException {
+        RendezvousChannel<Integer> ch = spinningChannel(new ArrayList<>());
+        Async<Void> first = Async.blockedSend(flavour, ch, 1);
+        Async<Void> second = Async.blockedSend(flavour, ch, 2); // queues under the lock, absorbing the first
+        first.interrupt();
+        first.failure(InterruptedException.class);
+        assertTrue(ch.toString().contains("waiting senders=1"), ch.toString());
+        assertEquals(2, ch.receive());
+        second.get();
+        assertTrue(ch.tryReceive().isEmpty(), "the interrupted sender's element never arrives");
     }
 
     /**

@@ -126,6 +126,30 @@ public final class Parking {
     }
 
     /**
+     * Parks the calling thread, the owner of {@code node}, once: until a completer unparks it, the
+     * deadline passes, an interrupt, or a spurious return. Announces the park first (the Dekker
+     * pair of {@link Waiter}) and returns at once if the node completed meanwhile. For a wait that
+     * decides its own cancellation and loops around this call (a rendezvous channel's lock-free
+     * waiter); {@link #await} is the wait of a registered node.
+     *
+     * @param deadline a {@link #deadline(long)} value or {@link #NO_DEADLINE}
+     */
+    public static void parkOnce(WaitNode node, long deadline) {
+        node.waiter().announcePark();
+        if (node.status() != WaitNode.PENDING) {
+            return;
+        }
+        if (deadline == NO_DEADLINE) {
+            LockSupport.park(node);
+        } else {
+            long remaining = deadline - System.nanoTime();
+            if (remaining > 0) {
+                LockSupport.parkNanos(node, remaining);
+            }
+        }
+    }
+
+    /**
      * Waits, uninterruptibly, for a claimed node to be completed. The completer holds a channel
      * lock and completes right after claiming, so this is short; it parks rather than spins
      * after the first few checks.
