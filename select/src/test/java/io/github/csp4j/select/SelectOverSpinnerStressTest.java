@@ -16,8 +16,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Selects meeting the lock-free spinner of a rendezvous channel: a plain waiter that waits in the
- * channel's top word, outside the queues, until a partner claims it or it moves into its queue.
- * A select that registers on the channel must first move that spinner into the queue ahead of
+ * channel's top word (spinning, then parked), outside the queues, until a partner claims it or a
+ * locked operation moves it into its queue. A select that registers on the channel must first move that spinner into the queue ahead of
  * its own node (it came first); one that polls, at first or while it spins before registering,
  * must claim it exactly once.
  *
