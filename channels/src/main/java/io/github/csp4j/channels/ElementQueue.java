@@ -18,7 +18,7 @@ final class ElementQueue<T> {
 
     ElementQueue(int slots, boolean singleProducer, boolean singleConsumer) {
         this.queue = Queues.create(slots, singleProducer, singleConsumer);
-        this.pollTurn = Queues.consumersMustTakeTurns(slots, singleConsumer) ? new AtomicBoolean() : null;
+        this.pollTurn = Queues.consumersMustTakeTurns(slots, singleProducer, singleConsumer) ? new AtomicBoolean() : null;
     }
 
     /** Offers an element whose room was reserved, waiting for a poll still under way if the queue is full. */
