@@ -221,7 +221,10 @@ final class RendezvousChannel<T> extends AbstractChannel<T> {
      * Waits for the completion of {@code node}, installed in {@code top} by the calling thread.
      * A partner completes it after claiming it from {@code top}; a locked operation may absorb it
      * into its queue first, and a partner completes it from there. Status is written last
-     * ({@link WaitNode#complete}), so the loop reads nothing else. On interrupt or timeout the
+     * ({@link WaitNode#complete}), so the loop reads nothing else. Not {@link Parking#await}:
+     * winning the CAS on {@code top} claims a spinner without recording it in its waiter
+     * (invariant 3), so only the status tells, and cancelling must go through {@code top}
+     * ({@link #leave}) rather than {@link Waiter#tryCancel} alone. On interrupt or timeout the
      * node leaves ({@link #leave}) unless it was claimed first: then the operation took effect and
      * an interrupt is reported through the interrupt status.
      */
