@@ -42,6 +42,20 @@ class RendezvousChannelSpinTest {
         return sender;
     }
 
+    /** A try-send on a platform thread of its own: one that does not hold the test thread's lock. */
+    private static SendResult trySendElsewhere(RendezvousChannel<Integer> ch, int element) throws InterruptedException {
+        AtomicReference<SendResult> sent = new AtomicReference<>();
+        Thread.ofPlatform().start(() -> sent.set(ch.trySend(element))).join();
+        return sent.get();
+    }
+
+    /** A try-receive on a platform thread of its own: one that does not hold the test thread's lock. */
+    private static ReceiveResult<Integer> tryReceiveElsewhere(RendezvousChannel<Integer> ch) throws InterruptedException {
+        AtomicReference<ReceiveResult<Integer>> got = new AtomicReference<>();
+        Thread.ofPlatform().start(() -> got.set(ch.tryReceive())).join();
+        return got.get();
+    }
+
     /** Waits until the channel reports the spinner (or a queued waiter) of the given direction. */
     private static void awaitWaiting(RendezvousChannel<Integer> ch, String what, Async<?> call) {
         long deadline = System.nanoTime() + Async.DEADLINE.toNanos();
@@ -62,10 +76,9 @@ class RendezvousChannelSpinTest {
         ch.lock().lock();
         try {
             sender = spinningSend(flavour, ch, 7);
-            AtomicReference<ReceiveResult<Integer>> got = new AtomicReference<>();
-            Thread.ofPlatform().start(() -> got.set(ch.tryReceive())).join(); // not the lock holder
-            assertTrue(got.get().isValue(), String.valueOf(got.get()));
-            assertEquals(7, got.get().value());
+            ReceiveResult<Integer> got = tryReceiveElsewhere(ch);
+            assertTrue(got.isValue(), String.valueOf(got));
+            assertEquals(7, got.value());
         } catch (InterruptedException e) {
             throw new AssertionError(e);
         } finally {
@@ -85,9 +98,7 @@ class RendezvousChannelSpinTest {
         try {
             receiver = Async.start(flavour, ch::receive);
             awaitWaiting(ch, "waiting receivers", receiver);
-            AtomicReference<SendResult> sent = new AtomicReference<>();
-            Thread.ofPlatform().start(() -> sent.set(ch.trySend(8))).join(); // not the lock holder
-            assertEquals(SendResult.SENT, sent.get());
+            assertEquals(SendResult.SENT, trySendElsewhere(ch, 8));
         } finally {
             ch.lock().unlock();
         }
@@ -161,9 +172,7 @@ class RendezvousChannelSpinTest {
         try {
             receiver = Async.blocked(flavour, ch::receive);
             assertTrue(ch.toString().contains("waiting receivers=1"), ch.toString());
-            AtomicReference<SendResult> sent = new AtomicReference<>();
-            Thread.ofPlatform().start(() -> sent.set(ch.trySend(11))).join(); // not the lock holder
-            assertEquals(SendResult.SENT, sent.get());
+            assertEquals(SendResult.SENT, trySendElsewhere(ch, 11));
         } finally {
             ch.lock().unlock();
         }
@@ -184,9 +193,7 @@ class RendezvousChannelSpinTest {
             receiver.interrupt();
             receiver.failure(InterruptedException.class); // returned while the test holds the lock
             assertFalse(receiver.interruptedAtEnd(), "InterruptedException clears the interrupt status");
-            AtomicReference<SendResult> sent = new AtomicReference<>();
-            Thread.ofPlatform().start(() -> sent.set(ch.trySend(12))).join();
-            assertEquals(SendResult.FULL, sent.get(), "the interrupted receiver left no claim: " + ch);
+            assertEquals(SendResult.FULL, trySendElsewhere(ch, 12), "the interrupted receiver left no claim: " + ch);
         } finally {
             ch.lock().unlock();
         }
@@ -202,9 +209,8 @@ class RendezvousChannelSpinTest {
         try {
             Async<Boolean> sender = Async.start(flavour, () -> ch.send(13, Duration.ofMillis(20)));
             assertFalse(sender.get(), "the send timed out");
-            AtomicReference<ReceiveResult<Integer>> got = new AtomicReference<>();
-            Thread.ofPlatform().start(() -> got.set(ch.tryReceive())).join();
-            assertTrue(got.get().isEmpty(), "the timed-out sender left nothing to receive: " + got.get());
+            ReceiveResult<Integer> got = tryReceiveElsewhere(ch);
+            assertTrue(got.isEmpty(), "the timed-out sender left nothing to receive: " + got);
         } finally {
             ch.lock().unlock();
         }
