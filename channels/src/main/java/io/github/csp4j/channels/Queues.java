@@ -46,7 +46,6 @@ final class Queues {
     }
 
     static <T> MessagePassingQueue<T> create(int capacity, boolean singleProducer, boolean singleConsumer) {
-        boolean oneConsumerAtATime = singleConsumer || consumersMustTakeTurns(capacity, singleProducer, singleConsumer);
         if (capacity > LARGEST_ARRAY) {
             return singleProducer && singleConsumer
                     ? new SpscUnboundedAtomicArrayQueue<>(CHUNK)
@@ -56,7 +55,7 @@ final class Queues {
         if (singleProducer && singleConsumer) {
             return new SpscAtomicArrayQueue<>(size);
         }
-        if (oneConsumerAtATime) {
+        if (singleConsumer || consumersMustTakeTurns(capacity, singleProducer, singleConsumer)) {
             return new MpscAtomicArrayQueue<>(size);
         }
         if (singleProducer) {

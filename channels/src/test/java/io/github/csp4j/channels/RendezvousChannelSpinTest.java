@@ -92,17 +92,32 @@ class RendezvousChannelSpinTest {
     @ParameterizedTest
     @EnumSource(Flavour.class)
     void aSpinningReceiverIsServedWithoutTheLock(Flavour flavour) throws InterruptedException {
+        assertReceiverServedWithoutTheLock(flavour, false, 8);
+    }
+
+    /**
+     * Starts a receive while the test thread holds the lock, waits until it is the spinner (and,
+     * if {@code parked}, until it has parked), and proves that a try-send from another thread
+     * hands it {@code element}.
+     */
+    private static void assertReceiverServedWithoutTheLock(Flavour flavour, boolean parked, int element)
+            throws InterruptedException {
         RendezvousChannel<Integer> ch = spinningChannel(new ArrayList<>());
         Async<Integer> receiver;
         ch.lock().lock();
         try {
-            receiver = Async.start(flavour, ch::receive);
-            awaitWaiting(ch, "waiting receivers", receiver);
-            assertEquals(SendResult.SENT, trySendElsewhere(ch, 8));
+            if (parked) {
+                receiver = Async.blocked(flavour, ch::receive);
+                assertTrue(ch.toString().contains("waiting receivers=1"), ch.toString());
+            } else {
+                receiver = Async.start(flavour, ch::receive);
+                awaitWaiting(ch, "waiting receivers", receiver);
+            }
+            assertEquals(SendResult.SENT, trySendElsewhere(ch, element));
         } finally {
             ch.lock().unlock();
         }
-        assertEquals(8, receiver.get());
+        assertEquals(element, receiver.get());
     }
 
     /** Proves: a sender that was spinning when the channel closed is still delivered (it was waiting). */
@@ -166,17 +181,7 @@ class RendezvousChannelSpinTest {
     @ParameterizedTest
     @EnumSource(Flavour.class)
     void aParkedSpinnerIsServedWithoutTheLock(Flavour flavour) throws InterruptedException {
-        RendezvousChannel<Integer> ch = spinningChannel(new ArrayList<>());
-        Async<Integer> receiver;
-        ch.lock().lock();
-        try {
-            receiver = Async.blocked(flavour, ch::receive);
-            assertTrue(ch.toString().contains("waiting receivers=1"), ch.toString());
-            assertEquals(SendResult.SENT, trySendElsewhere(ch, 11));
-        } finally {
-            ch.lock().unlock();
-        }
-        assertEquals(11, receiver.get());
+        assertReceiverServedWithoutTheLock(flavour, true, 11);
     }
 
     /**
