@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import io.github.csp4j.channels.Async.Flavour;
+import io.github.csp4j.channels.spi.Parking;
+import io.github.csp4j.channels.spi.WaitNode;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -182,6 +184,71 @@ class RendezvousChannelSpinTest {
     @EnumSource(Flavour.class)
     void aParkedSpinnerIsServedWithoutTheLock(Flavour flavour) throws InterruptedException {
         assertReceiverServedWithoutTheLock(flavour, true, 11);
+    }
+
+    /**
+     * Proves: a blocking send whose try found nobody, and that finds a receiver installed as the
+     * spinner by the time it would wait itself (the two raced), hands its element to that
+     * receiver without the lock instead of queueing.
+     */
+    @ParameterizedTest
+    @EnumSource(Flavour.class)
+    void aBlockingSendPairsWithASpinnerThatCameAfterItsTry(Flavour flavour) throws InterruptedException {
+        RendezvousChannel<Integer> ch = spinningChannel(new ArrayList<>());
+        Async<Integer> receiver;
+        ch.lock().lock();
+        try {
+            receiver = Async.start(flavour, ch::receive);
+            awaitWaiting(ch, "waiting receivers", receiver);
+            WaitNode send = awaitBlockingElsewhere(ch, true, 14);
+            assertEquals(WaitNode.DONE, send.status());
+        } finally {
+            ch.lock().unlock();
+        }
+        assertEquals(14, receiver.get());
+    }
+
+    /** Proves: the same for a blocking receive that finds a sender installed after its try. */
+    @ParameterizedTest
+    @EnumSource(Flavour.class)
+    void aBlockingReceivePairsWithASpinnerThatCameAfterItsTry(Flavour flavour) throws InterruptedException {
+        RendezvousChannel<Integer> ch = spinningChannel(new ArrayList<>());
+        Async<Void> sender;
+        ch.lock().lock();
+        try {
+            sender = spinningSend(flavour, ch, 15);
+            WaitNode receive = awaitBlockingElsewhere(ch, false, null);
+            assertEquals(WaitNode.DONE, receive.status());
+            assertEquals(15, receive.item());
+        } finally {
+            ch.lock().unlock();
+        }
+        sender.get();
+        assertTrue(ch.toString().contains("waiting receivers=0, waiting senders=0"), ch.toString());
+    }
+
+    /**
+     * Runs the wait of a blocking operation whose try has already failed ({@code awaitBlocking})
+     * on a platform thread of its own, which does not hold the test thread's lock, and fails
+     * unless it completed while the test thread still holds the lock. Returns its node.
+     */
+    private static WaitNode awaitBlockingElsewhere(RendezvousChannel<Integer> ch, boolean send, Integer element)
+            throws InterruptedException {
+        AtomicReference<WaitNode> node = new AtomicReference<>();
+        AtomicReference<Object> outcome = new AtomicReference<>();
+        Thread waiting = Thread.ofPlatform().start(() -> {
+            node.set(new WaitNode(send, element));
+            try {
+                outcome.set(ch.awaitBlocking(node.get(), Parking.NO_DEADLINE));
+            } catch (Throwable t) {
+                outcome.set(t);
+            }
+        });
+        if (!waiting.join(Async.DEADLINE)) {
+            fail("the wait did not complete while the test holds the lock (it waits for the lock or a partner): " + ch);
+        }
+        assertEquals(Boolean.TRUE, outcome.get(), "awaitBlocking's outcome");
+        return node.get();
     }
 
     /**
