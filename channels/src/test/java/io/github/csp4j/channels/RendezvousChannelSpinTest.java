@@ -44,6 +44,13 @@ class RendezvousChannelSpinTest {
         return sender;
     }
 
+    /** Starts {@code receive()} and waits until it is the spinner (the caller holds the lock). */
+    private static Async<Integer> spinningReceive(Flavour flavour, RendezvousChannel<Integer> ch) {
+        Async<Integer> receiver = Async.start(flavour, ch::receive);
+        awaitWaiting(ch, "waiting receivers", receiver);
+        return receiver;
+    }
+
     /** A try-send on a platform thread of its own: one that does not hold the test thread's lock. */
     private static SendResult trySendElsewhere(RendezvousChannel<Integer> ch, int element) throws InterruptedException {
         AtomicReference<SendResult> sent = new AtomicReference<>();
@@ -112,8 +119,7 @@ class RendezvousChannelSpinTest {
                 receiver = Async.blocked(flavour, ch::receive);
                 assertTrue(ch.toString().contains("waiting receivers=1"), ch.toString());
             } else {
-                receiver = Async.start(flavour, ch::receive);
-                awaitWaiting(ch, "waiting receivers", receiver);
+                receiver = spinningReceive(flavour, ch);
             }
             assertEquals(SendResult.SENT, trySendElsewhere(ch, element));
         } finally {
@@ -198,8 +204,7 @@ class RendezvousChannelSpinTest {
         Async<Integer> receiver;
         ch.lock().lock();
         try {
-            receiver = Async.start(flavour, ch::receive);
-            awaitWaiting(ch, "waiting receivers", receiver);
+            receiver = spinningReceive(flavour, ch);
             WaitNode send = awaitBlockingElsewhere(ch, true, 14);
             assertEquals(WaitNode.DONE, send.status());
         } finally {
