@@ -29,10 +29,9 @@ import java.util.function.Consumer;
  * that node claims it by CAS back to {@code null} and completes it: a hand-off takes two CASes
  * on one word and touches no lock, whether the spinner still spins or has parked. A blocking
  * operation that finds a spinner of the other direction (installed after its own try failed)
- * claims it the same way instead of waiting. A spinner
- * interrupted or timed out leaves by the same CAS, to {@code null} ({@link #leave}); losing it
- * means a partner claimed it first, and the operation took effect. Every locked operation first
- * <em>absorbs</em> the spinner ({@link #absorbSpinnerLocked}): it moves the spinner into its
+ * claims it the same way instead of waiting. A spinner interrupted or timed out leaves by the
+ * same CAS, to {@code null} ({@link #leave}); losing it means a partner claimed it first, and the
+ * operation took effect. Every locked operation first <em>absorbs</em> the spinner ({@link #absorbSpinnerLocked}): it moves the spinner into its
  * queue, where it becomes an ordinary queued waiter (its owner then leaves under the lock), so
  * that {@code top} is {@code QUEUED} or {@code CLOSED_TOP} for the rest of its critical section
  * and the queue logic never races a lock-free hand-off; on unlock, {@code top} goes back to
@@ -209,7 +208,7 @@ final class RendezvousChannel<T> extends AbstractChannel<T> {
      * Waits in {@code top} when it is free. A partner that installed itself there since this
      * operation's try failed (both tried at once, found {@code null}, and it won the race to
      * install) is claimed here as a try-operation would claim it, without the lock: measured on
-     * a hand-off between two carriers, about one operation in twelve met that race and took the
+     * a hand-off between two carriers, about one hand-off in twelve met that race and took the
      * lock to pair with the spinner it had just missed.
      */
     @Override
