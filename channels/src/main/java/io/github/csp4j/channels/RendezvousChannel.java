@@ -31,12 +31,13 @@ import java.util.function.Consumer;
  * operation that finds a spinner of the other direction (installed after its own try failed)
  * claims it the same way instead of waiting. A spinner interrupted or timed out leaves by the
  * same CAS, to {@code null} ({@link #leave}); losing it means a partner claimed it first, and the
- * operation took effect. Every locked operation first <em>absorbs</em> the spinner ({@link #absorbSpinnerLocked}): it moves the spinner into its
- * queue, where it becomes an ordinary queued waiter (its owner then leaves under the lock), so
- * that {@code top} is {@code QUEUED} or {@code CLOSED_TOP} for the rest of its critical section
- * and the queue logic never races a lock-free hand-off; on unlock, {@code top} goes back to
- * {@code null} when both queues are empty ({@link #publishLocked}). Select nodes are only ever
- * queued, so a select is still claimed only under a lock it holds while registering.
+ * operation took effect. Every locked operation first <em>absorbs</em> the spinner
+ * ({@link #absorbSpinnerLocked}): it moves the spinner into its queue, where it becomes an
+ * ordinary queued waiter (its owner then leaves under the lock), so that {@code top} is
+ * {@code QUEUED} or {@code CLOSED_TOP} for the rest of its critical section and the queue logic
+ * never races a lock-free hand-off; on unlock, {@code top} goes back to {@code null} when both
+ * queues are empty ({@link #publishLocked}). Select nodes are only ever queued, so a select is
+ * still claimed only under a lock it holds while registering.
  *
  * <h2>Invariants</h2>
  * <ol>
