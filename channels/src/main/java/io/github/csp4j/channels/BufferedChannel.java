@@ -61,7 +61,10 @@ import java.util.function.Consumer;
  *
  * <h2>Why it does not spin a virtual thread needlessly</h2>
  * A blocked platform thread spins at most {@link Parking#SPINS} iterations before registering; a
- * virtual thread registers at once ({@link Parking#spinBudget()}). The only other waits are on a
+ * virtual thread instead yields its carrier once and tries again before it registers
+ * ({@link Parking#retriesBeforeParking()}): the threads queued for that carrier, often the
+ * partner it needs, run first, and the wait often ends without a park, a registration under the
+ * lock or a wake-up. The only other waits are on a
  * thread's next few instructions (see above): they spin briefly, then yield, then park
  * ({@link Backoff#awaitStep}), so that they never keep a carrier from the thread they wait for.
  * A virtual thread whose reservation CAS lost to another reservation on its side yields once
@@ -200,8 +203,8 @@ final class BufferedChannel<T> extends AbstractChannel<T> {
 
     @Override
     SendResult sendBeforeParking(T element) {
-        for (int i = Parking.spinBudget(); i > 0; i--) {
-            Thread.onSpinWait();
+        for (int i = Parking.retriesBeforeParking(); i > 0; i--) {
+            Parking.pauseBeforeRetry();
             if ((takes.get() & SENDERS_WAITING) != 0) {
                 break; // others wait already: queue up behind them
             }
@@ -273,8 +276,8 @@ final class BufferedChannel<T> extends AbstractChannel<T> {
 
     @Override
     Object receiveBeforeParking() {
-        for (int i = Parking.spinBudget(); i > 0; i--) {
-            Thread.onSpinWait();
+        for (int i = Parking.retriesBeforeParking(); i > 0; i--) {
+            Parking.pauseBeforeRetry();
             if ((sends.get() & RECEIVERS_WAITING) != 0) {
                 break; // others wait already: queue up behind them
             }

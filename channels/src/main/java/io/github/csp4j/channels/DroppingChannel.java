@@ -62,8 +62,8 @@ import java.util.function.Consumer;
  *
  * <h2>Why it does not spin a virtual thread needlessly</h2>
  * Before registering, a blocked platform thread spins at most {@link Parking#SPINS} iterations
- * reading the state word, then parks; a virtual thread parks at once
- * ({@link Parking#spinBudget()}). Senders never block.
+ * reading the state word, then parks; a virtual thread yields its carrier once and tries again
+ * ({@link Parking#retriesBeforeParking()}), as in {@link BufferedChannel}. Senders never block.
  */
 final class DroppingChannel<T> extends AbstractChannel<T> {
     private static final long COUNT = 0xFFFF_FFFFL;
@@ -287,8 +287,8 @@ final class DroppingChannel<T> extends AbstractChannel<T> {
 
     @Override
     Object receiveBeforeParking() {
-        for (int i = Parking.spinBudget(); i > 0; i--) {
-            Thread.onSpinWait();
+        for (int i = Parking.retriesBeforeParking(); i > 0; i--) {
+            Parking.pauseBeforeRetry();
             long s = state;
             if ((s & RECEIVERS_WAITING) != 0) {
                 break; // others wait already: queue up behind them

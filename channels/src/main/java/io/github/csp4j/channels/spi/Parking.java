@@ -9,7 +9,8 @@ import java.util.concurrent.locks.LockSupport;
  * A platform thread first spins for a bounded number of iterations ({@link #SPINS}, a few
  * microseconds) on its own state before parking, because parking and waking an OS thread costs
  * far more than the partner usually takes to act. A virtual thread does not spin (see
- * {@link #spinBudget()}). The spin is skipped on a single CPU. A spin never waits for another
+ * {@link #spinBudget()}); before a buffered channel registers it, it yields once instead
+ * ({@link #retriesBeforeParking()}). The spin is skipped on a single CPU. A spin never waits for another
  * thread to finish a step: it only polls for an outcome and always ends in a park.
  * A completer unparks a waiter only once it has announced that it parks ({@link Waiter}).
  */
@@ -27,6 +28,27 @@ public final class Parking {
      */
     public static int spinBudget() {
         return Thread.currentThread().isVirtual() ? 0 : SPINS;
+    }
+
+    /**
+     * How many times a buffered channel's blocked send or receive tries again before it registers
+     * as a waiter, each try after one {@link #pauseBeforeRetry()}: {@link #SPINS} for a platform
+     * thread, one for a virtual thread. A virtual thread's pause is a yield, which lets the
+     * threads queued for its carrier run first, so the partner it needs often acts meanwhile and
+     * nobody parks, registers or wakes. Measured (JMH, 2 carriers, SPSC capacity 16): 147 -> 81 ns
+     * per element with hints, 177 -> 110 without (a yield on the send side alone: 117 and 173).
+     */
+    public static int retriesBeforeParking() {
+        return Thread.currentThread().isVirtual() ? 1 : SPINS;
+    }
+
+    /** The pause before each try of {@link #retriesBeforeParking()}: a yield for a virtual thread, a spin otherwise. */
+    public static void pauseBeforeRetry() {
+        if (Thread.currentThread().isVirtual()) {
+            Thread.yield();
+        } else {
+            Thread.onSpinWait();
+        }
     }
 
     /**
