@@ -64,9 +64,9 @@ import java.util.function.Consumer;
  * virtual thread instead yields its carrier once and tries again before it registers
  * ({@link Parking#retriesBeforeParking()}): the threads queued for that carrier, often the
  * partner it needs, run first, and the wait often ends without a park, a registration under the
- * lock or a wake-up. The only other waits are on a
- * thread's next few instructions (see above): they spin briefly, then yield, then park
- * ({@link Backoff#awaitStep}), so that they never keep a carrier from the thread they wait for.
+ * lock or a wake-up. The only other waits are on a thread's next few instructions (see above):
+ * they spin briefly, then yield, then park ({@link Backoff#awaitStep}), so that they never keep a
+ * carrier from the thread they wait for.
  * A virtual thread whose reservation CAS lost to another reservation on its side yields once
  * before retrying ({@link Backoff#afterLostRace}): under contention that lets each carrier run
  * a stretch of operations of one side instead of moving the side's word between carriers on
