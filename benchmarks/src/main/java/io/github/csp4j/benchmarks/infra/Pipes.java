@@ -47,6 +47,8 @@ public final class Pipes {
     public static final String LINKED_BLOCKING_QUEUE = "LinkedBlockingQueue";
     public static final String JCTOOLS_SPSC = "jctools-spsc";
     public static final String JCTOOLS_MPMC = "jctools-mpmc";
+    /** The rendezvous lower limit: one slot polled in a busy loop by one producer and one consumer. */
+    public static final String SPIN_SLOT = "spin-slot";
 
     /** Chunk size of the unbounded JCTools queues. */
     private static final int JCTOOLS_CHUNK = 1024;
@@ -103,6 +105,11 @@ public final class Pipes {
                 if (!rendezvous) {
                     return new BlockingQueuePipe<>(unbounded ? new LinkedBlockingQueue<>()
                             : new LinkedBlockingQueue<>(capacity));
+                }
+                break;
+            case SPIN_SLOT:
+                if (rendezvous) {
+                    return new SpinSlotPipe<>();
                 }
                 break;
             case JCTOOLS_SPSC:
@@ -207,6 +214,40 @@ public final class Pipes {
             for (int attempt = 1; (e = queue.poll()) == null; attempt++) {
                 Spin.idle(attempt);
             }
+            return e;
+        }
+
+        @Override
+        public Thread.Builder threads() {
+            return Thread.ofPlatform().daemon();
+        }
+    }
+
+    /**
+     * A hand-off with nothing but the cross-core round trip it needs: the producer writes the one
+     * slot and spins until the consumer has emptied it; the consumer spins until the slot holds an
+     * element, takes it and empties the slot. A send completes only once the element is taken, as on
+     * a rendezvous channel. For one producer and one consumer only (it has no CAS, which is the
+     * point); platform threads, since it never blocks.
+     */
+    private static final class SpinSlotPipe<T> implements Pipe<T> {
+        private volatile T slot;
+
+        @Override
+        public void send(T element) throws InterruptedException {
+            slot = element;
+            for (int attempt = 1; slot != null; attempt++) {
+                Spin.idle(attempt);
+            }
+        }
+
+        @Override
+        public T receive() throws InterruptedException {
+            T e;
+            for (int attempt = 1; (e = slot) == null; attempt++) {
+                Spin.idle(attempt);
+            }
+            slot = null;
             return e;
         }
 

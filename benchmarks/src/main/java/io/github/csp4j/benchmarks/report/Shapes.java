@@ -31,9 +31,10 @@ final class Shapes {
 
     static {
         add("RendezvousHandoff", "a. Rendezvous handoff, 1 producer → 1 consumer", NS_PER_ELEMENT,
-                "1,000,000 elements through a channel of capacity 0.");
+                "1,000,000 elements through a channel of capacity 0; one slot polled by two spinning "
+                        + "platform threads (spin-slot) is the lower limit.");
         add("PingPong", "a′. Ping-pong over two rendezvous channels", "ns per round trip",
-                "1,000,000 round trips (two handoffs each).");
+                "1,000,000 round trips (two handoffs each); spin-slot is the lower limit.");
         for (String cap : new String[] {"16", "100", "1024"}) {
             add("BufferedSpsc/capacity=" + cap, "b. Buffered, 1 producer → 1 consumer, capacity " + cap,
                     NS_PER_ELEMENT, "The buffered fast path; JCTools SpscArrayQueue with busy-spinning "
@@ -99,7 +100,7 @@ final class Shapes {
         if (impl.startsWith("csp4j")) {
             return Kind.CSP4J;
         }
-        if (impl.startsWith("jctools") || impl.equals("vt-park")) {
+        if (impl.startsWith("jctools") || impl.equals("vt-park") || impl.equals("spin-slot")) {
             return Kind.FLOOR;
         }
         return Kind.PEER;
