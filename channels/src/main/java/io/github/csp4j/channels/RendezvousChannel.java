@@ -246,10 +246,17 @@ final class RendezvousChannel<T> extends AbstractChannel<T> {
     /** Spins for a partner when spinning pays, then waits as the spinner ({@link #awaitAsSpinner}). */
     private boolean awaitInTop(WaitNode node, long deadline) throws InterruptedException {
         if (spinBeforeParking()) {
+            // Read now, while this thread owns top's cache line (it has just installed itself):
+            // after a spin that found its partner, the partner's claim has taken that line away,
+            // and reading it again would make the woken spinner wait for it once more.
+            int pause = spinPause;
             for (int i = Parking.HANDOFF_SPINS; i > 0 && node.status() == WaitNode.PENDING; i--) {
                 Thread.onSpinWait();
             }
-            spinEnded(node.status() != WaitNode.PENDING);
+            boolean foundPartner = node.status() != WaitNode.PENDING;
+            if (!foundPartner || pause != SPIN_PAUSE) {
+                spinEnded(foundPartner);
+            }
         }
         return awaitAsSpinner(node, deadline);
     }
