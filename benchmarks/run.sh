@@ -89,8 +89,8 @@ case "$mode" in
     go_opts=(-benchtime=1s -count=3)
     title='csp4j benchmark results: quick pass'
     shapes=(
-      'RendezvousHandoff -p impl=csp4j,jox,SynchronousQueue,Exchanger,spin-slot'
-      'PingPong -p impl=csp4j,jox,SynchronousQueue,Exchanger,spin-slot'
+      'RendezvousHandoff -p impl=csp4j,csp4j-spsc,jox,SynchronousQueue,Exchanger,spin-slot'
+      'PingPong -p impl=csp4j,csp4j-spsc,jox,SynchronousQueue,Exchanger,spin-slot'
       'BufferedSpsc -p capacity=16,1024 -p impl=csp4j,csp4j-spsc,jox,ArrayBlockingQueue,jctools-spsc'
       'BufferedMpmc -p impl=csp4j,jox,ArrayBlockingQueue,jctools-mpmc'
       'Unbounded -p impl=csp4j,csp4j-spsc,jox,LinkedTransferQueue,jctools-spsc'

@@ -31,7 +31,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Benchmark)
 public class PingPong {
 
-    @Param({Pipes.CSP4J, Pipes.JOX, Pipes.SYNCHRONOUS_QUEUE, Pipes.EXCHANGER, Pipes.LINKED_TRANSFER_QUEUE,
+    @Param({Pipes.CSP4J, Pipes.CSP4J_SPSC, Pipes.JOX, Pipes.SYNCHRONOUS_QUEUE, Pipes.EXCHANGER, Pipes.LINKED_TRANSFER_QUEUE,
             Pipes.SPIN_SLOT})
     public String impl;
 

@@ -30,7 +30,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Benchmark)
 public class RendezvousHandoff {
 
-    @Param({Pipes.CSP4J, Pipes.JOX, Pipes.SYNCHRONOUS_QUEUE, Pipes.EXCHANGER, Pipes.LINKED_TRANSFER_QUEUE,
+    @Param({Pipes.CSP4J, Pipes.CSP4J_SPSC, Pipes.JOX, Pipes.SYNCHRONOUS_QUEUE, Pipes.EXCHANGER, Pipes.LINKED_TRANSFER_QUEUE,
             Pipes.SPIN_SLOT})
     public String impl;
 

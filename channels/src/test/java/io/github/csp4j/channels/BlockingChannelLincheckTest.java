@@ -83,7 +83,7 @@ class BlockingChannelLincheckTest {
                 case RENDEZVOUS -> b.build();
                 // A new rendezvous channel parks its first blocking operations at once; this one
                 // lets every blocking operation try the lock-free spinner path first.
-                case RENDEZVOUS_SPINNING -> new RendezvousChannel<>(onUndelivered, 0);
+                case RENDEZVOUS_SPINNING -> new RendezvousChannel<>(onUndelivered, false, 0);
                 // One sending thread per scenario: the hint picks JCTools' SPMC queue, whose
                 // constructor has no loop (see the class comment).
                 case BUFFERED_1 -> b.capacity(1).singleProducer().build();

@@ -127,9 +127,9 @@ record ChannelSpec(String name, ChannelKind kind, int capacity, OverflowPolicy o
         return Stream.concat(all().stream(), hinted().stream()).toList();
     }
 
-    /** Hinted variants of the buffered kinds (hints do not apply to rendezvous). */
+    /** Hinted variants of rendezvous and the buffered kinds. */
     static List<ChannelSpec> hinted() {
-        return Stream.of(buffered(1), buffered(16), buffered(1024), buffered(LARGE), unbounded(), conflated(),
+        return Stream.of(rendezvous(), buffered(1), buffered(16), buffered(1024), buffered(LARGE), unbounded(), conflated(),
                         dropping(2, OverflowPolicy.DROP_OLDEST), dropping(16, OverflowPolicy.DROP_NEWEST))
                 .flatMap(s -> Stream.of(s.spsc(), s.sp(), s.sc()))
                 .toList();

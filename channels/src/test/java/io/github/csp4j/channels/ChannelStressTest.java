@@ -70,7 +70,7 @@ class ChannelStressTest {
                         ChannelSpec.buffered(16), ChannelSpec.unbounded(), ChannelSpec.conflated(),
                         ChannelSpec.dropping(16, OverflowPolicy.DROP_OLDEST))
                 .map(s -> new Scenario(s, 8, 2, Flavour.PLATFORM, 2_000, Ending.CLOSE_WHEN_DONE));
-        Stream<Scenario> spsc = Stream.of(ChannelSpec.buffered(1), ChannelSpec.buffered(16),
+        Stream<Scenario> spsc = Stream.of(ChannelSpec.rendezvous(), ChannelSpec.buffered(1), ChannelSpec.buffered(16),
                         ChannelSpec.buffered(ChannelSpec.LARGE), ChannelSpec.unbounded(), ChannelSpec.conflated(),
                         ChannelSpec.dropping(2, OverflowPolicy.DROP_OLDEST),
                         ChannelSpec.dropping(16, OverflowPolicy.DROP_NEWEST))

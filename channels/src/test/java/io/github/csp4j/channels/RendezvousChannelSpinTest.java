@@ -12,10 +12,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The spinner of {@link RendezvousChannel}: a lone plain waiter that waits in the channel's top
@@ -31,7 +34,20 @@ import org.junit.jupiter.params.provider.EnumSource;
 class RendezvousChannelSpinTest {
 
     private static RendezvousChannel<Integer> spinningChannel(List<Integer> undelivered) {
-        return new RendezvousChannel<>(undelivered::add, 0);
+        return spinningChannel(undelivered, false);
+    }
+
+    /**
+     * A channel that spins at once; {@code oneToOne}: built with both hints (one sender, one
+     * receiver), so that a spinner is claimed without its direction being read.
+     */
+    private static RendezvousChannel<Integer> spinningChannel(List<Integer> undelivered, boolean oneToOne) {
+        return new RendezvousChannel<>(undelivered::add, oneToOne, 0);
+    }
+
+    /** Both thread kinds, without and with both hints: the lock-free hand-offs take either claim. */
+    static Stream<Arguments> flavoursAndHints() {
+        return Stream.of(Flavour.values()).flatMap(f -> Stream.of(Arguments.of(f, false), Arguments.of(f, true)));
     }
 
     /** Starts {@code send(element)} and waits until it is the spinner (the caller holds the lock). */
@@ -78,9 +94,9 @@ class RendezvousChannelSpinTest {
 
     /** Proves: a receiver takes the element of a spinning sender while another thread holds the lock. */
     @ParameterizedTest
-    @EnumSource(Flavour.class)
-    void aSpinningSenderIsReceivedWithoutTheLock(Flavour flavour) {
-        RendezvousChannel<Integer> ch = spinningChannel(new ArrayList<>());
+    @MethodSource("flavoursAndHints")
+    void aSpinningSenderIsReceivedWithoutTheLock(Flavour flavour, boolean oneToOne) {
+        RendezvousChannel<Integer> ch = spinningChannel(new ArrayList<>(), oneToOne);
         Async<Void> sender;
         ch.lock().lock();
         try {
@@ -99,9 +115,9 @@ class RendezvousChannelSpinTest {
 
     /** Proves: a try-send hands its element to a spinning receiver while another thread holds the lock. */
     @ParameterizedTest
-    @EnumSource(Flavour.class)
-    void aSpinningReceiverIsServedWithoutTheLock(Flavour flavour) throws InterruptedException {
-        assertReceiverServedWithoutTheLock(flavour, false, 8);
+    @MethodSource("flavoursAndHints")
+    void aSpinningReceiverIsServedWithoutTheLock(Flavour flavour, boolean oneToOne) throws InterruptedException {
+        assertReceiverServedWithoutTheLock(flavour, oneToOne, false, 8);
     }
 
     /**
@@ -109,9 +125,9 @@ class RendezvousChannelSpinTest {
      * if {@code parked}, until it has parked), and proves that a try-send from another thread
      * hands it {@code element}.
      */
-    private static void assertReceiverServedWithoutTheLock(Flavour flavour, boolean parked, int element)
-            throws InterruptedException {
-        RendezvousChannel<Integer> ch = spinningChannel(new ArrayList<>());
+    private static void assertReceiverServedWithoutTheLock(Flavour flavour, boolean oneToOne, boolean parked,
+            int element) throws InterruptedException {
+        RendezvousChannel<Integer> ch = spinningChannel(new ArrayList<>(), oneToOne);
         Async<Integer> receiver;
         ch.lock().lock();
         try {
@@ -187,9 +203,9 @@ class RendezvousChannelSpinTest {
 
     /** Proves: a spinner that parked (its spin over) is still served without the lock. */
     @ParameterizedTest
-    @EnumSource(Flavour.class)
-    void aParkedSpinnerIsServedWithoutTheLock(Flavour flavour) throws InterruptedException {
-        assertReceiverServedWithoutTheLock(flavour, true, 11);
+    @MethodSource("flavoursAndHints")
+    void aParkedSpinnerIsServedWithoutTheLock(Flavour flavour, boolean oneToOne) throws InterruptedException {
+        assertReceiverServedWithoutTheLock(flavour, oneToOne, true, 11);
     }
 
     /**
@@ -198,9 +214,9 @@ class RendezvousChannelSpinTest {
      * receiver without the lock instead of queueing.
      */
     @ParameterizedTest
-    @EnumSource(Flavour.class)
-    void aBlockingSendPairsWithASpinnerThatCameAfterItsTry(Flavour flavour) throws InterruptedException {
-        RendezvousChannel<Integer> ch = spinningChannel(new ArrayList<>());
+    @MethodSource("flavoursAndHints")
+    void aBlockingSendPairsWithASpinnerThatCameAfterItsTry(Flavour flavour, boolean oneToOne) throws InterruptedException {
+        RendezvousChannel<Integer> ch = spinningChannel(new ArrayList<>(), oneToOne);
         Async<Integer> receiver;
         ch.lock().lock();
         try {
@@ -215,9 +231,9 @@ class RendezvousChannelSpinTest {
 
     /** Proves: the same for a blocking receive that finds a sender installed after its try. */
     @ParameterizedTest
-    @EnumSource(Flavour.class)
-    void aBlockingReceivePairsWithASpinnerThatCameAfterItsTry(Flavour flavour) throws InterruptedException {
-        RendezvousChannel<Integer> ch = spinningChannel(new ArrayList<>());
+    @MethodSource("flavoursAndHints")
+    void aBlockingReceivePairsWithASpinnerThatCameAfterItsTry(Flavour flavour, boolean oneToOne) throws InterruptedException {
+        RendezvousChannel<Integer> ch = spinningChannel(new ArrayList<>(), oneToOne);
         Async<Void> sender;
         ch.lock().lock();
         try {
@@ -338,7 +354,7 @@ class RendezvousChannelSpinTest {
      */
     @Test
     void spinCreditPausesLongerAfterEachFutileSpinInARow() {
-        RendezvousChannel<Integer> ch = new RendezvousChannel<>(e -> { }, 3);
+        RendezvousChannel<Integer> ch = new RendezvousChannel<>(e -> { }, false, 3);
         for (int i = 0; i < 3; i++) {
             assertFalse(ch.spinBeforeParking(), "operation " + i + " before the first spin");
         }

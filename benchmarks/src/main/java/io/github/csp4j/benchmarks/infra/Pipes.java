@@ -69,9 +69,6 @@ public final class Pipes {
                 return new Csp4jPipe<>(rendezvous ? Channel.rendezvous()
                         : unbounded ? Channel.unbounded() : Channel.buffered(capacity));
             case CSP4J_SPSC:
-                if (rendezvous) {
-                    break; // the hints pick a queue; a rendezvous channel has none
-                }
                 var b = Channel.<T>builder().singleProducer().singleConsumer();
                 return new Csp4jPipe<>((unbounded ? b.unbounded() : b.capacity(capacity)).build());
             case JOX:
