@@ -92,11 +92,7 @@ import java.util.function.Consumer;
  * <p>There is no buffer: {@code onUndelivered} is never called.
  */
 final class RendezvousChannel<T> extends AbstractChannel<T> {
-    /**
-     * {@code top}: waiters are in the queues (or were, until the lock is released). The two
-     * markers are nodes that never wait, so that {@code top} is typed and telling a spinner from
-     * a marker compares references and reads nothing of the spinner's node.
-     */
+    /** {@code top}: waiters are in the queues (or were, until the lock is released); a node that never waits (class comment). */
     private static final WaitNode QUEUED = new WaitNode(false, null);
     /** {@code top}: closed; waiters are in the queues. */
     private static final WaitNode CLOSED_TOP = new WaitNode(false, null);
