@@ -7,6 +7,7 @@ import io.github.csp4j.channels.spi.Waiter;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.Objects;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 
 /**
@@ -40,12 +41,28 @@ import java.util.function.Consumer;
  * still claimed only under a lock it holds while registering.
  *
  * <p>The markers are nodes that never wait, so that {@code top} is typed and a partner tells a
- * spinner from a marker by comparing references. The spinner's direction is a field of its node,
- * a cache line its owner has just written: with both hints (one sender, one receiver) a spinner
- * that an operation finds is of the other direction, and the claim skips that read, which the
- * partner would otherwise wait for before its CAS (ping-pong about 5% faster; measured in
- * benchmarks/ANALYSIS.md, where a copy of the claim without the read matched
- * {@code java.util.concurrent.Exchanger}).
+ * spinner from a marker by comparing references.
+ *
+ * <h2>Both hints: a hand-off in one cache line</h2>
+ * Built with both hints (one sender, one receiver: {@code oneToOne}), a lock-free hand-off
+ * touches only the channel's own fields, which sit beside {@code top}, and never the spinner's
+ * node: a spinner that an operation finds is of the other direction (the only other thread of
+ * its own direction is the caller), so nothing of the node needs reading, and
+ * <ul>
+ * <li>a sending spinner writes its element to {@code offered} before it installs its node; the
+ *     receiver reads it there, then claims by the CAS on {@code top};</li>
+ * <li>a sender that finds a receiving spinner writes the element to {@code handed}, then claims
+ *     by the CAS (and takes the write back if the CAS fails);</li>
+ * <li>the spinner polls {@code top}, not its node: once its node is gone from there it was
+ *     claimed, unless a locked operation absorbed it (then {@code top} is a marker, and the
+ *     queue, read under the lock, tells: {@link #claimedOrAbsorbed});</li>
+ * <li>a spinner about to park announces it in {@code parkedSender} or {@code parkedReceiver}
+ *     and then re-reads {@code top}; its claimer reads that field after its CAS (a Dekker pair)
+ *     and wakes it. It announces it in its node too, for a locked completion after an absorption.</li>
+ * </ul>
+ * Each hand-off thus moves one cache line between the two cores, twice, instead of the channel's
+ * line and the node's. Measured (alternating forks against the node-based claim, both polling
+ * every {@link #PAUSES_PER_POLL} pauses): benchmarks/ANALYSIS.md.
  *
  * <h2>Invariants</h2>
  * <ol>
@@ -112,6 +129,15 @@ final class RendezvousChannel<T> extends AbstractChannel<T> {
      * 1.15x slower when the first spin came after 32 operations, 0.99x after 128.
      */
     static final int FIRST_SPIN_AFTER = 128;
+    /**
+     * A spinner polls once per this many {@link Thread#onSpinWait()} pauses. Polling the line
+     * that the partner is about to write (its CAS on {@code top}, or its completion of the node)
+     * at every pause pulls that line back in the middle of the partner's claim. Measured
+     * (alternating forks, 3 rounds, against polling at every pause): hand-off 0.77x, ping-pong
+     * 0.79x; with both hints, where the spinner polls {@code top} itself, 8 pauses per poll gave
+     * 0.50x of 4 and 16 gave 1.26x of 8.
+     */
+    static final int PAUSES_PER_POLL = 8;
 
     private static final VarHandle TOP;
 
@@ -134,6 +160,26 @@ final class RendezvousChannel<T> extends AbstractChannel<T> {
      * node first.
      */
     private final boolean oneToOne;
+    /**
+     * With both hints: the element of a sending spinner, written by the one sender before it
+     * installs itself (its node carries it too), so that the receiver that claims it reads it in
+     * {@code top}'s cache line. Anyone may clear it at any time (the claimer does, just before its
+     * CAS, and may so clear a newer offer when it loses): a claimer that finds {@code null} reads
+     * the node instead.
+     */
+    private Object offered;
+    /**
+     * With both hints: the element handed to a receiving spinner, written by the one sender just
+     * before the CAS that claims it (taken back if the CAS fails), read by the receiver once it
+     * finds itself claimed, and cleared by the receiver's next operation ({@link #forgetHanded}).
+     * A sender writes it only for a spinner it has just read in {@code top}, which that receiver
+     * installed after clearing its previous element.
+     */
+    private Object handed;
+    /** With both hints: the sending spinner's thread once it announced a park; read by its claimer after the CAS. */
+    private volatile Thread parkedSender;
+    /** With both hints: the receiving spinner's thread once it announced a park; read by its claimer after the CAS. */
+    private volatile Thread parkedReceiver;
     private volatile int waitingSenders;
     private volatile int waitingReceivers;
     private volatile boolean closed;
@@ -165,7 +211,11 @@ final class RendezvousChannel<T> extends AbstractChannel<T> {
             if (t == null || (!oneToOne && t.isSend())) {
                 return SendResult.FULL; // open, and no receiver waits (invariant 1)
             }
-            if (TOP.compareAndSet(this, t, null)) {
+            if (oneToOne) {
+                if (handTo(t, element)) {
+                    return SendResult.SENT;
+                }
+            } else if (TOP.compareAndSet(this, t, null)) {
                 t.complete(element, WaitNode.DONE);
                 return SendResult.SENT;
             }
@@ -194,12 +244,20 @@ final class RendezvousChannel<T> extends AbstractChannel<T> {
             if (t == null || (!oneToOne && !t.isSend())) {
                 return EMPTY; // open, and no sender waits (invariant 1)
             }
-            if (TOP.compareAndSet(this, t, null)) {
+            if (oneToOne) {
+                Object element = takeOffered(t);
+                if (element != null) {
+                    return element;
+                }
+            } else if (TOP.compareAndSet(this, t, null)) {
                 return takeFrom(t);
             }
         }
         lock.lock();
         try {
+            if (oneToOne) {
+                forgetHanded();
+            }
             absorbSpinnerLocked();
             WaitNode partner = claimPartnerLocked(senders, null);
             if (partner == null) {
@@ -209,6 +267,58 @@ final class RendezvousChannel<T> extends AbstractChannel<T> {
         } finally {
             publishLocked();
             lock.unlock();
+        }
+    }
+
+    /**
+     * With both hints: claims the receiving spinner {@code receiver} and hands it
+     * {@code element} in the channel's own fields, touching nothing of its node (section
+     * "Both hints" of the class comment). Returns {@code false} if the spinner left or was
+     * absorbed first.
+     */
+    private boolean handTo(WaitNode receiver, Object element) {
+        handed = element; // before the CAS that publishes it; only this sender writes it now
+        if (TOP.compareAndSet(this, receiver, null)) {
+            wake(parkedReceiver);
+            return true;
+        }
+        handed = null; // not claimed: the receiver never reads it
+        return false;
+    }
+
+    /**
+     * With both hints: claims the sending spinner {@code sender} and returns its element, read
+     * in the channel's own fields; {@code null} if the spinner left or was absorbed first.
+     */
+    private Object takeOffered(WaitNode sender) {
+        Object element = offered; // the sender wrote it before installing the node read in top
+        if (element == null) {
+            element = sender.item(); // cleared by a claim that came too late: see below
+        }
+        offered = null; // keep no reference; a late write may clear a newer offer, which the node also carries
+        forgetHanded();
+        if (!TOP.compareAndSet(this, sender, null)) {
+            return null;
+        }
+        wake(parkedSender);
+        return element;
+    }
+
+    /**
+     * With both hints, the receiver's next operation clears the element last handed to it, in a
+     * write to {@code top}'s line that it makes anyway: clearing it at once would cost the
+     * sender's next access that line.
+     */
+    private void forgetHanded() {
+        if (handed != null) {
+            handed = null;
+        }
+    }
+
+    /** Wakes a spinner that announced a park, read after the CAS that claimed it (the Dekker pair of {@link #awaitOneToOne}). */
+    private static void wake(Thread parked) {
+        if (parked != null) {
+            LockSupport.unpark(parked);
         }
     }
 
@@ -235,14 +345,27 @@ final class RendezvousChannel<T> extends AbstractChannel<T> {
                 if (!oneToOne && t.isSend() == node.isSend()) {
                     break; // it came first: queue behind it under the lock
                 }
-                if (TOP.compareAndSet(this, t, null)) {
+                if (oneToOne) {
+                    if (pairOneToOne(node, t)) {
+                        return true;
+                    }
+                } else if (TOP.compareAndSet(this, t, null)) {
                     pairWithSpinner(node, t);
                     return true;
                 }
             } else if (expired(deadline)) {
                 break; // must not wait at all: the locked path answers at once
-            } else if (TOP.compareAndSet(this, null, node)) {
-                return awaitInTop(node, deadline);
+            } else {
+                if (oneToOne) {
+                    if (node.isSend()) {
+                        offered = node.item(); // before the install that publishes it
+                    } else {
+                        forgetHanded();
+                    }
+                }
+                if (TOP.compareAndSet(this, null, node)) {
+                    return awaitInTop(node, deadline);
+                }
             }
         }
         return super.awaitBlocking(node, deadline); // others wait or closed: queue under the lock
@@ -258,6 +381,23 @@ final class RendezvousChannel<T> extends AbstractChannel<T> {
         }
     }
 
+    /** With both hints: the calling thread's own {@code node} claims the spinner {@code spinner}; {@code false} if it was gone first. */
+    private boolean pairOneToOne(WaitNode node, WaitNode spinner) {
+        if (node.isSend()) {
+            if (!handTo(spinner, node.item())) {
+                return false;
+            }
+            node.complete(null, WaitNode.DONE);
+            return true;
+        }
+        Object element = takeOffered(spinner);
+        if (element == null) {
+            return false;
+        }
+        node.complete(element, WaitNode.DONE);
+        return true;
+    }
+
     /** Spins for a partner when spinning pays, then waits as the spinner ({@link #awaitAsSpinner}). */
     private boolean awaitInTop(WaitNode node, long deadline) throws InterruptedException {
         if (spinBeforeParking()) {
@@ -265,15 +405,130 @@ final class RendezvousChannel<T> extends AbstractChannel<T> {
             // after a spin that found its partner, the partner's claim has taken that line away,
             // and reading it again would make the woken spinner wait for it once more.
             int pause = spinPause;
-            for (int i = Parking.HANDOFF_SPINS; i > 0 && node.status() == WaitNode.PENDING; i--) {
-                Thread.onSpinWait();
+            boolean foundPartner;
+            int polls = Parking.HANDOFF_SPINS / PAUSES_PER_POLL;
+            if (oneToOne) { // the claim shows in top, the line the claimer writes (section "Both hints")
+                for (int i = polls; i > 0 && top == node; i--) {
+                    pauseBetweenPolls();
+                }
+                foundPartner = top != node;
+            } else {
+                for (int i = polls; i > 0 && node.status() == WaitNode.PENDING; i--) {
+                    pauseBetweenPolls();
+                }
+                foundPartner = node.status() != WaitNode.PENDING;
             }
-            boolean foundPartner = node.status() != WaitNode.PENDING;
             if (!foundPartner || pause != SPIN_PAUSE) {
                 spinEnded(foundPartner);
             }
         }
-        return awaitAsSpinner(node, deadline);
+        return oneToOne ? awaitOneToOne(node, deadline) : awaitAsSpinner(node, deadline);
+    }
+
+    /** The pause between two polls of a spinner ({@link #PAUSES_PER_POLL}). */
+    private static void pauseBetweenPolls() {
+        for (int j = 0; j < PAUSES_PER_POLL; j++) {
+            Thread.onSpinWait();
+        }
+    }
+
+    /**
+     * With both hints: waits as the spinner until it leaves {@code top}. A partner claims it by
+     * the CAS on {@code top} and touches nothing of the node, so the loop watches {@code top};
+     * once the node is gone from there, {@link #claimedOrAbsorbed} tells a claim from an
+     * absorption into a queue (then the node waits as any absorbed spinner). Parking announces
+     * itself twice: in the channel's field, which a lock-free claimer reads after its CAS, and in
+     * the node ({@link Parking#parkOnce}), which a locked completion reads. Interrupt and timeout
+     * as in {@link #awaitAsSpinner}.
+     */
+    private boolean awaitOneToOne(WaitNode node, long deadline) throws InterruptedException {
+        boolean send = node.isSend();
+        boolean announced = false;
+        try {
+            for (int i = Parking.spinBudget() / PAUSES_PER_POLL; i > 0 && top == node; i--) {
+                pauseBetweenPolls(); // a platform thread: parking costs more than a short spin
+            }
+            for (;;) {
+                WaitNode t = top;
+                if (t != node) {
+                    if (claimedOrAbsorbed(node, t)) {
+                        return true;
+                    }
+                    return awaitAsSpinner(node, deadline); // absorbed: a queued waiter now
+                }
+                boolean interrupted = Thread.interrupted();
+                if (interrupted || expired(deadline)) {
+                    if (leave(node)) {
+                        if (interrupted) {
+                            throw new InterruptedException();
+                        }
+                        return false;
+                    }
+                    if (node.status() == WaitNode.PENDING) {
+                        finishClaimed(node); // claimed lock-free: left nothing to wait for
+                    }
+                    if (interrupted) {
+                        Thread.currentThread().interrupt();
+                    }
+                    return true;
+                }
+                if (!announced) {
+                    announced = true;
+                    if (send) {
+                        parkedSender = Thread.currentThread();
+                    } else {
+                        parkedReceiver = Thread.currentThread();
+                    }
+                    continue; // re-check top after announcing: a claimer that missed it has claimed
+                }
+                Parking.parkOnce(node, deadline);
+            }
+        } finally {
+            if (announced) {
+                if (send) {
+                    parkedSender = null;
+                } else {
+                    parkedReceiver = null;
+                }
+            }
+            if (send && node.status() == WaitNode.PENDING) {
+                offered = null; // left: keep no reference (a claim clears it, and so does an absorption)
+            }
+        }
+    }
+
+    /**
+     * With both hints: the spinner {@code node} of the calling thread has left {@code top}, which
+     * now holds {@code t}. Returns {@code true} once the operation is complete (claimed without
+     * the lock, finished here; or absorbed and completed under the lock), {@code false} if the node
+     * was absorbed into its queue and still waits there. While the node is queued {@code top}
+     * stays a marker (invariant 1), so any other value means it is not queued; a marker may also
+     * follow a lock-free claim, and then the queue, read under the lock, tells.
+     */
+    private boolean claimedOrAbsorbed(WaitNode node, WaitNode t) {
+        if (t == QUEUED || t == CLOSED_TOP) {
+            lock.lock();
+            try {
+                if (node.status() == WaitNode.PENDING && queueOf(node).contains(node)) {
+                    return false;
+                }
+            } finally {
+                lock.unlock();
+            }
+        }
+        if (node.status() == WaitNode.PENDING) {
+            finishClaimed(node); // locked completions write the status before top can change again
+        }
+        return true;
+    }
+
+    /** With both hints: completes the calling thread's own node, claimed without the lock by a partner that touched only the channel's fields. */
+    private void finishClaimed(WaitNode node) {
+        if (node.isSend()) {
+            node.completeOwn(null);
+        } else {
+            node.completeOwn(handed); // written before the claiming CAS, which this thread has seen
+        }
     }
 
     /**
@@ -288,8 +543,8 @@ final class RendezvousChannel<T> extends AbstractChannel<T> {
      * an interrupt is reported through the interrupt status.
      */
     private boolean awaitAsSpinner(WaitNode node, long deadline) throws InterruptedException {
-        for (int i = Parking.spinBudget(); i > 0 && node.status() == WaitNode.PENDING; i--) {
-            Thread.onSpinWait(); // a platform thread: parking costs more than a short spin
+        for (int i = Parking.spinBudget() / PAUSES_PER_POLL; i > 0 && node.status() == WaitNode.PENDING; i--) {
+            pauseBetweenPolls(); // a platform thread: parking costs more than a short spin
         }
         while (node.status() == WaitNode.PENDING) {
             boolean interrupted = Thread.interrupted();
@@ -446,6 +701,9 @@ final class RendezvousChannel<T> extends AbstractChannel<T> {
             }
             if (TOP.compareAndSet(this, t, QUEUED)) {
                 if (t != null) {
+                    if (oneToOne && t.isSend()) {
+                        offered = null; // the queued node carries the element; nobody reads it here now
+                    }
                     queueOf(t).add(t);
                     countLocked(); // before anyone can read "closed" (invariant 5)
                 }

@@ -75,7 +75,7 @@ class BlockingChannelLincheckTest {
 
     /** The channel kinds under test. */
     enum Kind {
-        RENDEZVOUS, RENDEZVOUS_SPINNING, BUFFERED_1, UNBOUNDED;
+        RENDEZVOUS, RENDEZVOUS_SPINNING, RENDEZVOUS_ONE_TO_ONE, BUFFERED_1, UNBOUNDED;
 
         <T> Channel<T> make(Consumer<? super T> onUndelivered) {
             ChannelBuilder<T> b = Channel.<T>builder().onUndeliveredElement(onUndelivered);
@@ -84,6 +84,9 @@ class BlockingChannelLincheckTest {
                 // A new rendezvous channel parks its first blocking operations at once; this one
                 // lets every blocking operation try the lock-free spinner path first.
                 case RENDEZVOUS_SPINNING -> new RendezvousChannel<>(onUndelivered, false, 0);
+                // Both hints, spinning at once: hand-offs through the channel's own fields. Only
+                // for scenarios with one sending and one receiving thread (a close is neither).
+                case RENDEZVOUS_ONE_TO_ONE -> new RendezvousChannel<>(onUndelivered, true, 0);
                 // One sending thread per scenario: the hint picks JCTools' SPMC queue, whose
                 // constructor has no loop (see the class comment).
                 case BUFFERED_1 -> b.capacity(1).singleProducer().build();
@@ -282,6 +285,45 @@ class BlockingChannelLincheckTest {
             assertEquals(sent, got, "trySend(1) " + s.tried + ", send(2) " + (s.sent == 2 ? "returned" : "failed")
                     + "; consumer: tryReceive " + s.tryReceived + ", receiveCatching " + s.receivedCatching
                     + "; closer drained " + s.received);
+        });
+    }
+
+    /**
+     * The same with one sending and one receiving thread, as the hints of
+     * {@link Kind#RENDEZVOUS_ONE_TO_ONE} require: the consumer tries, then drains until "closed";
+     * a third thread only closes. The elements received are exactly those whose sends
+     * succeeded, each once, and nobody stays blocked.
+     */
+    @ParameterizedTest
+    @EnumSource(value = Kind.class, names = {"RENDEZVOUS_SPINNING", "RENDEZVOUS_ONE_TO_ONE"})
+    void oneSenderOneReceiverTryAndBlockingExactlyOnce(Kind kind) {
+        check(kind, s -> {
+            Thread producer = start(s, () -> {
+                s.tried = s.ch.trySend(1);
+                sendUntilClosed2(s);
+            });
+            Thread consumer = start(s, () -> {
+                s.tryReceived = s.ch.tryReceive();
+                receiveUntilClosed(s);
+            });
+            Thread closer = start(s, s.ch::close);
+            join(producer, consumer, closer);
+            assertNull(s.failure);
+            List<Integer> got = new ArrayList<>(s.received);
+            if (s.tryReceived.isValue()) {
+                got.add(s.tryReceived.value());
+            }
+            List<Integer> sent = new ArrayList<>();
+            if (s.tried == SendResult.SENT) {
+                sent.add(1);
+            }
+            if (s.sent == 2) {
+                sent.add(2);
+            }
+            got.sort(null);
+            assertEquals(sent, got, "trySend(1) " + s.tried + ", send(2) " + (s.sent == 2 ? "returned" : "failed")
+                    + "; consumer: tryReceive " + s.tryReceived + ", then drained " + s.received);
+            assertTrue(s.last.isClosed(), "after draining: " + s.last);
         });
     }
 

@@ -33,6 +33,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 @Timeout(30)
 class RendezvousChannelSpinTest {
 
+    /** Repetitions of the claim-then-close tests: the scheduler decides which path each round takes. */
+    private static final int CLAIM_THEN_CLOSE_ROUNDS = 50;
+
     private static RendezvousChannel<Integer> spinningChannel(List<Integer> undelivered) {
         return spinningChannel(undelivered, false);
     }
@@ -199,6 +202,56 @@ class RendezvousChannelSpinTest {
             ch.lock().unlock();
         }
         assertTrue(receiver.get().isClosed());
+    }
+
+    /**
+     * Proves (both hints, where a claim touches only the channel's fields): a parked receiver that
+     * the test thread claims without the lock, and then closes the channel, completes with the
+     * element. When the close comes before the woken receiver looks (it cannot then get past the
+     * lock until the test thread lets go), the receiver finds a marker in {@code top} instead of a
+     * sign of the claim and must tell the claim from an absorption into the queue (which it was
+     * not: waiting for a completion there would hang) and from the close. Which of the two comes
+     * first is up to the scheduler, hence the repetitions.
+     */
+    @ParameterizedTest
+    @EnumSource(Flavour.class)
+    void aHintedReceiverClaimedJustBeforeACloseGetsItsElement(Flavour flavour) {
+        for (int i = 0; i < CLAIM_THEN_CLOSE_ROUNDS; i++) {
+            RendezvousChannel<Integer> ch = spinningChannel(new ArrayList<>(), true);
+            Async<Integer> receiver;
+            ch.lock().lock();
+            try {
+                receiver = Async.blocked(flavour, ch::receive);
+                assertEquals(SendResult.SENT, ch.trySend(i));
+                assertTrue(ch.close());
+            } finally {
+                ch.lock().unlock();
+            }
+            assertEquals(i, receiver.get());
+            assertTrue(ch.tryReceive().isClosed());
+        }
+    }
+
+    /** Proves: the same for a parked sender whose element the test thread takes just before closing: the send returns. */
+    @ParameterizedTest
+    @EnumSource(Flavour.class)
+    void aHintedSenderClaimedJustBeforeACloseIsDelivered(Flavour flavour) {
+        for (int i = 0; i < CLAIM_THEN_CLOSE_ROUNDS; i++) {
+            RendezvousChannel<Integer> ch = spinningChannel(new ArrayList<>(), true);
+            Async<Void> sender;
+            ch.lock().lock();
+            try {
+                sender = Async.blockedSend(flavour, ch, i);
+                ReceiveResult<Integer> got = ch.tryReceive();
+                assertTrue(got.isValue(), String.valueOf(got));
+                assertEquals(i, got.value());
+                assertTrue(ch.close());
+            } finally {
+                ch.lock().unlock();
+            }
+            sender.get();
+            assertTrue(ch.isClosedForReceive(), ch.toString());
+        }
     }
 
     /** Proves: a spinner that parked (its spin over) is still served without the lock. */

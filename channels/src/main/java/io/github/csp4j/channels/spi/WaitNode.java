@@ -104,6 +104,18 @@ public final class WaitNode extends Waiter {
         }
     }
 
+    /**
+     * Completes the calling thread's own node, which a partner claimed without touching it (a
+     * rendezvous channel with both hints hands over in the channel's own fields): records the
+     * outcome for the caller to read, and wakes nobody.
+     *
+     * @param received the element received (receive nodes), ignored for sends
+     */
+    public void completeOwn(Object received) {
+        item = send ? null : received;
+        status = DONE;
+    }
+
     @Override
     public String toString() {
         return (send ? "send(" + item + ")" : "receive") + "#" + clause;
