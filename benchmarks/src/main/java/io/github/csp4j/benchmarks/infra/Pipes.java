@@ -20,7 +20,7 @@ import org.jctools.queues.SpscUnboundedArrayQueue;
  *   <caption>Implementation names</caption>
  *   <tr><th>name</th><th>what</th><th>capacities</th></tr>
  *   <tr><td>{@value #CSP4J}</td><td>csp4j {@code Channel} for any number of producers and consumers</td><td>all</td></tr>
- *   <tr><td>{@value #CSP4J_SPSC}</td><td>csp4j with the single-producer/single-consumer hints</td><td>buffered, unbounded</td></tr>
+ *   <tr><td>{@value #CSP4J_SPSC}</td><td>csp4j with the single-producer/single-consumer hints</td><td>all</td></tr>
  *   <tr><td>{@value #JOX}</td><td>jox {@code Channel}</td><td>all</td></tr>
  *   <tr><td>{@value #SYNCHRONOUS_QUEUE}</td><td>put/take</td><td>0</td></tr>
  *   <tr><td>{@value #EXCHANGER}</td><td>exchange (one producer and one consumer only)</td><td>0</td></tr>
