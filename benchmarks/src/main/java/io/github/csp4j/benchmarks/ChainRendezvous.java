@@ -33,7 +33,7 @@ public class ChainRendezvous {
     static final int VALUES = 100;
     static final int CAPACITY = Pipes.RENDEZVOUS;
 
-    @Param({Pipes.CSP4J, Pipes.JOX, Pipes.SYNCHRONOUS_QUEUE, Pipes.LINKED_TRANSFER_QUEUE})
+    @Param({Pipes.CSP4J, Pipes.CSP4J_SPSC, Pipes.JOX, Pipes.SYNCHRONOUS_QUEUE, Pipes.LINKED_TRANSFER_QUEUE})
     public String impl;
 
     private int stages;
