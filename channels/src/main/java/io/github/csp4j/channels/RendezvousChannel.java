@@ -90,9 +90,12 @@ import java.util.function.Consumer;
  * <h2>Spinning</h2>
  * Only the spinner spins among the channel's waiters, so a channel has at most one spinning waiter,
  * however many threads use it; every other waiter parks at once. The spin is bounded ({@link
- * Parking#HANDOFF_SPINS}) and reads only its own node's status (written last by the completer:
- * reading the claim earlier pulls the node's cache line back in the middle of the completion,
- * measured 1.3x slower), never waits for another thread's step, and ends in a park in {@code top}:
+ * Parking#HANDOFF_SPINS} pauses) and polls only what its partner writes last: its own node's
+ * status (written last by the completer: reading the claim earlier pulls the node's cache line
+ * back in the middle of the completion, measured 1.3x slower), or with both hints {@code top}
+ * itself. It polls once per {@link #PAUSES_PER_POLL} pauses, for the same reason: a poll at every
+ * pause pulls the line back from a partner that is writing it. The spin never waits for another
+ * thread's step, and ends in a park in {@code top}:
  * a parked spinner costs its partner no lock either (one carrier: hand-off 258 -> 215 ns against
  * moving into the queue under the lock after the spin). A select about to wait on this channel may
  * first spin the same while, polling its clauses before it registers ({@link
