@@ -268,22 +268,8 @@ class BlockingChannelLincheckTest {
             });
             join(producer, consumer, closer);
             assertNull(s.failure);
-            List<Integer> got = new ArrayList<>(s.received);
-            for (ReceiveResult<Integer> r : List.of(s.tryReceived, s.receivedCatching)) {
-                if (r.isValue()) {
-                    got.add(r.value());
-                }
-            }
-            List<Integer> sent = new ArrayList<>();
-            if (s.tried == SendResult.SENT) {
-                sent.add(1);
-            }
-            if (s.sent == 2) {
-                sent.add(2);
-            }
-            got.sort(null);
-            assertEquals(sent, got, "trySend(1) " + s.tried + ", send(2) " + (s.sent == 2 ? "returned" : "failed")
-                    + "; consumer: tryReceive " + s.tryReceived + ", receiveCatching " + s.receivedCatching
+            assertReceivedExactlyWhatWasSent(s, List.of(s.tryReceived, s.receivedCatching),
+                    "consumer: tryReceive " + s.tryReceived + ", receiveCatching " + s.receivedCatching
                     + "; closer drained " + s.received);
         });
     }
@@ -309,22 +295,33 @@ class BlockingChannelLincheckTest {
             Thread closer = start(s, s.ch::close);
             join(producer, consumer, closer);
             assertNull(s.failure);
-            List<Integer> got = new ArrayList<>(s.received);
-            if (s.tryReceived.isValue()) {
-                got.add(s.tryReceived.value());
-            }
-            List<Integer> sent = new ArrayList<>();
-            if (s.tried == SendResult.SENT) {
-                sent.add(1);
-            }
-            if (s.sent == 2) {
-                sent.add(2);
-            }
-            got.sort(null);
-            assertEquals(sent, got, "trySend(1) " + s.tried + ", send(2) " + (s.sent == 2 ? "returned" : "failed")
-                    + "; consumer: tryReceive " + s.tryReceived + ", then drained " + s.received);
+            assertReceivedExactlyWhatWasSent(s, List.of(s.tryReceived),
+                    "consumer: tryReceive " + s.tryReceived + ", then drained " + s.received);
             assertTrue(s.last.isClosed(), "after draining: " + s.last);
         });
+    }
+
+    /**
+     * The elements received ({@code s.received} and the values among {@code results}) are exactly
+     * those whose sends succeeded (the producer's {@code trySend(1)} and {@code send(2)}), each once.
+     */
+    private static void assertReceivedExactlyWhatWasSent(State s, List<ReceiveResult<Integer>> results, String consumers) {
+        List<Integer> got = new ArrayList<>(s.received);
+        for (ReceiveResult<Integer> r : results) {
+            if (r.isValue()) {
+                got.add(r.value());
+            }
+        }
+        List<Integer> sent = new ArrayList<>();
+        if (s.tried == SendResult.SENT) {
+            sent.add(1);
+        }
+        if (s.sent == 2) {
+            sent.add(2);
+        }
+        got.sort(null);
+        assertEquals(sent, got, "trySend(1) " + s.tried + ", send(2) " + (s.sent == 2 ? "returned" : "failed")
+                + "; " + consumers);
     }
 
     private static void sendUntilClosed2(State s) throws InterruptedException {

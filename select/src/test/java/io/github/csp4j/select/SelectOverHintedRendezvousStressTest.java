@@ -47,14 +47,14 @@ class SelectOverHintedRendezvousStressTest {
             Channel<Integer> idle = Channel.rendezvous();
             List<Integer> got = new ArrayList<>(); // written by the receiver only, read after its join
             ConcurrentLinkedQueue<Throwable> failures = new ConcurrentLinkedQueue<>();
-            Thread sender = kind.start(guard(failures, () -> {
+            Thread sender = kind.start(SelectOverSpinnerStressTest.guard(failures, () -> {
                 for (int i = 1; i <= ELEMENTS; i++) {
                     while (!sendOnce(ch, i)) {
                         Thread.onSpinWait(); // not sent: the same element again, so order holds
                     }
                 }
             }));
-            Thread receiver = kind.start(guard(failures, () -> {
+            Thread receiver = kind.start(SelectOverSpinnerStressTest.guard(failures, () -> {
                 while (got.size() < ELEMENTS) {
                     Integer e = receiveOnce(ch, idle);
                     if (e != null) {
@@ -100,20 +100,6 @@ class SelectOverHintedRendezvousStressTest {
             }
             default -> Select.select(Select.onReceive(ch, v -> v), Select.onReceive(idle, v -> -v),
                     Select.onTimeout(SHORT, () -> null));
-        };
-    }
-
-    interface Body {
-        void run() throws Exception;
-    }
-
-    private static Runnable guard(ConcurrentLinkedQueue<Throwable> failures, Body body) {
-        return () -> {
-            try {
-                body.run();
-            } catch (Throwable t) {
-                failures.add(t);
-            }
         };
     }
 }

@@ -80,7 +80,8 @@ class SelectOverSpinnerStressTest {
         void run() throws Exception;
     }
 
-    private static Runnable guard(ConcurrentLinkedQueue<Throwable> failures, Body body) {
+    /** Runs {@code body}, recording what it throws in {@code failures}: a stress thread's body (also used by {@link SelectOverHintedRendezvousStressTest}). */
+    static Runnable guard(ConcurrentLinkedQueue<Throwable> failures, Body body) {
         return () -> {
             try {
                 body.run();
