@@ -254,10 +254,7 @@ class BlockingChannelLincheckTest {
     @EnumSource(value = Kind.class, names = {"RENDEZVOUS_SPINNING", "BUFFERED_1"})
     void tryAndBlockingOperationsExactlyOnce(Kind kind) {
         check(kind, s -> {
-            Thread producer = start(s, () -> {
-                s.tried = s.ch.trySend(1);
-                sendUntilClosed2(s);
-            });
+            Thread producer = start(s, () -> trySendThenSend(s));
             Thread consumer = start(s, () -> {
                 s.tryReceived = s.ch.tryReceive();
                 s.receivedCatching = s.ch.receiveCatching();
@@ -284,10 +281,7 @@ class BlockingChannelLincheckTest {
     @EnumSource(value = Kind.class, names = {"RENDEZVOUS_SPINNING", "RENDEZVOUS_ONE_TO_ONE"})
     void oneSenderOneReceiverTryAndBlockingExactlyOnce(Kind kind) {
         check(kind, s -> {
-            Thread producer = start(s, () -> {
-                s.tried = s.ch.trySend(1);
-                sendUntilClosed2(s);
-            });
+            Thread producer = start(s, () -> trySendThenSend(s));
             Thread consumer = start(s, () -> {
                 s.tryReceived = s.ch.tryReceive();
                 receiveUntilClosed(s);
@@ -322,6 +316,12 @@ class BlockingChannelLincheckTest {
         got.sort(null);
         assertEquals(sent, got, "trySend(1) " + s.tried + ", send(2) " + (s.sent == 2 ? "returned" : "failed")
                 + "; " + consumers);
+    }
+
+    /** The producer of the exactly-once scenarios: {@code trySend(1)}, then {@code send(2)} unless closed. */
+    private static void trySendThenSend(State s) throws InterruptedException {
+        s.tried = s.ch.trySend(1);
+        sendUntilClosed2(s);
     }
 
     private static void sendUntilClosed2(State s) throws InterruptedException {
