@@ -408,19 +408,8 @@ final class RendezvousChannel<T> extends AbstractChannel<T> {
             // after a spin that found its partner, the partner's claim has taken that line away,
             // and reading it again would make the woken spinner wait for it once more.
             int pause = spinPause;
-            boolean foundPartner;
-            int polls = Parking.HANDOFF_SPINS / PAUSES_PER_POLL;
-            if (oneToOne) { // the claim shows in top, the line the claimer writes (section "Both hints")
-                for (int i = polls; i > 0 && top == node; i--) {
-                    pauseBetweenPolls();
-                }
-                foundPartner = top != node;
-            } else {
-                for (int i = polls; i > 0 && node.status() == WaitNode.PENDING; i--) {
-                    pauseBetweenPolls();
-                }
-                foundPartner = node.status() != WaitNode.PENDING;
-            }
+            // With both hints the claim shows in top, the line the claimer writes (section "Both hints").
+            boolean foundPartner = spin(node, Parking.HANDOFF_SPINS, oneToOne);
             if (!foundPartner || pause != SPIN_PAUSE) {
                 spinEnded(foundPartner);
             }
@@ -428,11 +417,22 @@ final class RendezvousChannel<T> extends AbstractChannel<T> {
         return oneToOne ? awaitOneToOne(node, deadline) : awaitAsSpinner(node, deadline);
     }
 
-    /** The pause between two polls of a spinner ({@link #PAUSES_PER_POLL}). */
-    private static void pauseBetweenPolls() {
-        for (int j = 0; j < PAUSES_PER_POLL; j++) {
-            Thread.onSpinWait();
+    /**
+     * Spins for up to {@code pauses} pauses while {@code node} waits, polling once per
+     * {@link #PAUSES_PER_POLL}: {@code top} if {@code watchTop} (a spinner of a channel with both
+     * hints, still in {@code top}), else the node's status. Returns whether it stopped waiting.
+     */
+    private boolean spin(WaitNode node, int pauses, boolean watchTop) {
+        for (int i = pauses / PAUSES_PER_POLL; i > 0 && waits(node, watchTop); i--) {
+            for (int j = 0; j < PAUSES_PER_POLL; j++) {
+                Thread.onSpinWait();
+            }
         }
+        return !waits(node, watchTop);
+    }
+
+    private boolean waits(WaitNode node, boolean watchTop) {
+        return watchTop ? top == node : node.status() == WaitNode.PENDING;
     }
 
     /**
@@ -448,9 +448,7 @@ final class RendezvousChannel<T> extends AbstractChannel<T> {
         boolean send = node.isSend();
         boolean announced = false;
         try {
-            for (int i = Parking.spinBudget() / PAUSES_PER_POLL; i > 0 && top == node; i--) {
-                pauseBetweenPolls(); // a platform thread: parking costs more than a short spin
-            }
+            spin(node, Parking.spinBudget(), true); // a platform thread: parking costs more than a short spin
             for (;;) {
                 WaitNode t = top;
                 if (t != node) {
@@ -546,9 +544,7 @@ final class RendezvousChannel<T> extends AbstractChannel<T> {
      * an interrupt is reported through the interrupt status.
      */
     private boolean awaitAsSpinner(WaitNode node, long deadline) throws InterruptedException {
-        for (int i = Parking.spinBudget() / PAUSES_PER_POLL; i > 0 && node.status() == WaitNode.PENDING; i--) {
-            pauseBetweenPolls(); // a platform thread: parking costs more than a short spin
-        }
+        spin(node, Parking.spinBudget(), false); // a platform thread: parking costs more than a short spin
         while (node.status() == WaitNode.PENDING) {
             boolean interrupted = Thread.interrupted();
             if (interrupted || (deadline != Parking.NO_DEADLINE && deadline - System.nanoTime() <= 0)) {
