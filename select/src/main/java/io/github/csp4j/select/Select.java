@@ -64,6 +64,14 @@ import java.util.function.Supplier;
  * The same channel may appear in several clauses; a select that both sends and receives on one
  * rendezvous channel never pairs with itself.
  *
+ * <h2>Allocation</h2>
+ * A select that finds a clause ready completes it without allocating: the clauses are tried in
+ * place and nothing is registered (a catching receive hands its handler one
+ * {@link ReceiveResult}). Clauses are objects, so a select whose clauses are built in the call
+ * allocates them (and the varargs array); a loop that reuses one clause list allocates nothing
+ * while its channels are ready. A select that must wait allocates a waiter, one node per enabled
+ * clause and the list of channels it locks, and unlinks the nodes that lost before it returns.
+ *
  * <h2>Blocking, interrupts, timeouts</h2>
  * Waiting parks the thread (a virtual thread releases its carrier). An interrupt while waiting
  * throws {@link InterruptedException}, and then no clause took effect. A timeout costs no thread:
