@@ -13,6 +13,7 @@ import java.lang.invoke.MethodHandles;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -32,6 +33,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * JIT), at most {@value #ONE_SMALL_OBJECT}. A select that registered instead (a waiter, one node
  * per clause, the lock order) would cost over 100 bytes.
  */
+@Timeout(60)
 class SelectAllocationTest {
     /** Allocates nothing: less than the smallest object (16 bytes) per select. */
     private static final long NOTHING = 8;
@@ -105,6 +107,7 @@ class SelectAllocationTest {
             }, () -> Select.select(clauses), 7);
             assertAtMost(NOTHING, bytes, "rendezvous receive");
         } finally {
+            sender.interrupt(); // done already, or stuck after a failed select: let it end
             sender.join();
         }
     }
