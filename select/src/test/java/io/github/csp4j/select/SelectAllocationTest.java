@@ -47,10 +47,7 @@ class SelectAllocationTest {
     void aReadyReceiveAllocatesNothing(Kind kind) throws Throwable {
         Channel<Integer> ready = kind.create();
         List<SelectClause<Integer>> clauses = withLosers(onReceive(ready, v -> v));
-        long bytes = bytesPerSelect(() -> {
-            assertEquals(SendResult.SENT, ready.trySend(7));
-            return null;
-        }, () -> Select.select(clauses), 7);
+        long bytes = bytesPerSelect(refill(ready), () -> Select.select(clauses), 7);
         assertAtMost(NOTHING, bytes, kind + " receive");
     }
 
@@ -59,10 +56,7 @@ class SelectAllocationTest {
     void aReadyCatchingReceiveAllocatesAtMostItsResult(Kind kind) throws Throwable {
         Channel<Integer> ready = kind.create();
         List<SelectClause<Integer>> clauses = withLosers(onReceiveCatching(ready, r -> r.value()));
-        long bytes = bytesPerSelect(() -> {
-            assertEquals(SendResult.SENT, ready.trySend(7));
-            return null;
-        }, () -> Select.selectInOrder(clauses), 7);
+        long bytes = bytesPerSelect(refill(ready), () -> Select.selectInOrder(clauses), 7);
         assertAtMost(ONE_SMALL_OBJECT, bytes, kind + " catching receive");
     }
 
@@ -110,6 +104,14 @@ class SelectAllocationTest {
             sender.interrupt(); // done already, or stuck after a failed select: let it end
             sender.join();
         }
+    }
+
+    /** Puts the element 7 in the channel before each select. */
+    private static Callable<Void> refill(Channel<Integer> ready) {
+        return () -> {
+            assertEquals(SendResult.SENT, ready.trySend(7));
+            return null;
+        };
     }
 
     /** The ready clause, tried after clauses that lose: an idle rendezvous receive and a send to a full channel. */
