@@ -67,7 +67,8 @@ import java.util.function.Supplier;
  * <h2>Allocation</h2>
  * A select that finds a clause ready completes it without allocating: the clauses are tried in
  * place and nothing is registered (a catching receive hands its handler one
- * {@link ReceiveResult}). Clauses are objects, so a select whose clauses are built in the call
+ * {@link ReceiveResult}; a select of more than 16 clauses allocates one {@code int} array for
+ * its clause order). Clauses are objects, so a select whose clauses are built in the call
  * allocates them (and the varargs array); a loop that reuses one clause list allocates nothing
  * while its channels are ready. A select that must wait allocates a waiter, one node per enabled
  * clause and the list of channels it locks, and unlinks the nodes that lost before it returns.
