@@ -18,7 +18,8 @@ import java.util.function.Consumer;
  * <ul>
  * <li>{@code null}: nobody waits and the channel is open;</li>
  * <li>a {@link WaitNode}: exactly one plain (non-select) send or receive waits, spinning or
- *     parked on its own node, in no queue: the <em>spinner</em>;</li>
+ *     parked on its own node, in no queue: the <em>spinner</em>; or one node of a select waits
+ *     there, <em>installed</em> (section "A select in top");</li>
  * <li>{@link #QUEUED}: waiters, if any, are in the two {@link WaitQueue}s, which only the
  *     channel lock guards (Go's unbuffered channel: a completer claims the first live waiter of
  *     the other direction, one CAS that also decides a select, and transfers the element
@@ -37,8 +38,7 @@ import java.util.function.Consumer;
  * ordinary queued waiter (its owner then leaves under the lock), so that {@code top} is
  * {@code QUEUED} or {@code CLOSED_TOP} for the rest of its critical section and the queue logic
  * never races a lock-free hand-off; on unlock, {@code top} goes back to {@code null} when both
- * queues are empty ({@link #publishLocked}). Select nodes are only ever queued, so a select is
- * still claimed only under a lock it holds while registering.
+ * queues are empty ({@link #publishLocked}).
  *
  * <p>The markers are nodes that never wait, so that {@code top} is typed and a partner tells a
  * spinner from a marker by comparing references.
@@ -64,19 +64,40 @@ import java.util.function.Consumer;
  * line and the node's. Measured (alternating forks against the node-based claim, both polling
  * every {@link #PAUSES_PER_POLL} pauses): benchmarks/ANALYSIS.md.
  *
+ * <h2>A select in top</h2>
+ * A select that must park, and whose clauses are all on rendezvous channels, installs one node
+ * per clause in each channel's {@code top} while it is {@code null} ({@link #tryInstall}); the
+ * nodes share the select's {@link Waiter}. A partner that reads such a node unlinks it by CAS
+ * to {@code null} and then claims the waiter ({@link #claimInstalled}); if that claim loses (the
+ * select won on another channel, or gave up) the node is dead, already out of {@code top}, and
+ * the partner reads {@code top} again as if it had been empty. Unlinking first means that a node
+ * is never claimed while still in {@code top}: its select withdraws only the nodes that lost
+ * ({@link #withdraw}, a CAS while the node is there, else under the lock). An operation of the
+ * node's own direction goes the locked way, which absorbs the node into its queue like a
+ * spinner, where it is an ordinary queued select node. A select installs nothing while it holds
+ * a partner's claim of its own: before it takes a partner itself it cancels its waiter (in the
+ * select module). A plain node is its own waiter and a select's node is not, which tells them
+ * apart; with both hints the one thread of each direction records in the channel, before it
+ * installs, whether its node is a select's ({@code selectSending}, {@code selectReceiving}), so
+ * that its partner need not read the spinner's node (section "Both hints").
+ *
  * <h2>Invariants</h2>
  * <ol>
- * <li>{@code top} is {@code null} or a spinner only while both queues are empty. Queues change
+ * <li>{@code top} is {@code null}, a spinner or an installed select node only while both queues
+ *     are empty. Queues change
  *     under the lock only, after absorbing; {@code top} becomes {@code null} under the lock only
  *     when they are empty. Hence a lock-free operation that reads {@code null} or a spinner sees
  *     every waiter of the channel in that one read: its answer (nothing to pair with, or that
  *     spinner) is linearizable at that read.</li>
  * <li>Lock-free transitions are {@code null -> spinner} (its owner) and {@code spinner -> null}:
  *     a partner's claim, which must then complete the node, or the owner leaving (interrupt,
- *     timeout), which then owns the node again; one CAS decides between them. {@code QUEUED} and
+ *     timeout), which then owns the node again; one CAS decides between them. Likewise
+ *     {@code null -> select node} (its select) and {@code select node -> null} (a partner,
+ *     which then claims the waiter, or the select withdrawing it). {@code QUEUED} and
  *     {@code CLOSED_TOP} are written under the lock only, so while the lock is held they stay.</li>
  * <li>A spinner's waiter is never claimed through {@link Waiter#tryClaim} while it is the
- *     spinner: winning the CAS on {@code top} is the claim. Once absorbed it is an ordinary
+ *     spinner: winning the CAS on {@code top} is the claim. An installed select node is claimed
+ *     through its waiter, and only after the CAS that unlinked it. Once absorbed it is an ordinary
  *     queued waiter, first in its queue (the queues were empty), so it keeps its turn.</li>
  * <li>Live senders and live receivers never wait at the same time, except nodes of one select
  *     that offers both directions (it never pairs with itself).</li>
@@ -179,6 +200,14 @@ final class RendezvousChannel<T> extends AbstractChannel<T> {
      * installed after clearing its previous element.
      */
     private Object handed;
+    /**
+     * With both hints: whether the receiving thread's latest node installed in {@code top} is a
+     * select's ({@link #installedBySelect}). Written by that one thread just before the CAS that
+     * installs a node, read by the sender after reading the node in {@code top}.
+     */
+    private boolean selectReceiving;
+    /** With both hints: as {@link #selectReceiving}, for the sending thread. */
+    private boolean selectSending;
     /** With both hints: the sending spinner's thread once it announced a park; read by its claimer after the CAS. */
     private volatile Thread parkedSender;
     /** With both hints: the receiving spinner's thread once it announced a park; read by its claimer after the CAS. */
@@ -211,8 +240,21 @@ final class RendezvousChannel<T> extends AbstractChannel<T> {
     public SendResult trySend(T element) {
         Objects.requireNonNull(element, "element");
         for (WaitNode t; (t = top) != QUEUED && t != CLOSED_TOP; ) {
-            if (t == null || (!oneToOne && t.isSend())) {
+            if (t == null) {
                 return SendResult.FULL; // open, and no receiver waits (invariant 1)
+            }
+            if (installedBySelect(t, true)) {
+                if (t.isSend()) {
+                    return SendResult.FULL; // a select waits to send: no receiver waits
+                }
+                if (claimInstalled(t)) {
+                    t.complete(element, WaitNode.DONE);
+                    return SendResult.SENT;
+                }
+                continue; // gone or dead: read top again
+            }
+            if (!oneToOne && t.isSend()) {
+                return SendResult.FULL;
             }
             if (oneToOne) {
                 if (handTo(t, element)) {
@@ -244,8 +286,20 @@ final class RendezvousChannel<T> extends AbstractChannel<T> {
     @Override
     Object tryReceiveInternal() {
         for (WaitNode t; (t = top) != QUEUED && t != CLOSED_TOP; ) {
-            if (t == null || (!oneToOne && !t.isSend())) {
+            if (t == null) {
                 return EMPTY; // open, and no sender waits (invariant 1)
+            }
+            if (installedBySelect(t, false)) {
+                if (!t.isSend()) {
+                    return EMPTY; // a select waits to receive: no sender waits
+                }
+                if (claimInstalled(t)) {
+                    return takeFrom(t);
+                }
+                continue; // gone or dead: read top again
+            }
+            if (!oneToOne && !t.isSend()) {
+                return EMPTY;
             }
             if (oneToOne) {
                 Object element = takeOffered(t);
@@ -332,6 +386,33 @@ final class RendezvousChannel<T> extends AbstractChannel<T> {
         return element;
     }
 
+    // ---- a select's node in top -----------------------------------------------------------------
+
+    /**
+     * Whether {@code t}, read in {@code top} by an operation of direction {@code callerSends},
+     * is a select's node ({@link #tryInstall}) rather than a plain operation's spinner. A plain
+     * node is its own waiter; a select's node belongs to the select's waiter. With both hints
+     * {@code t} is of the other direction, and the flag its one thread wrote before installing
+     * it answers in the channel's own line (section "A select in top"), leaving the spinner's
+     * node untouched.
+     */
+    private boolean installedBySelect(WaitNode t, boolean callerSends) {
+        if (oneToOne) {
+            return callerSends ? selectReceiving : selectSending;
+        }
+        return t.waiter() != t;
+    }
+
+    /**
+     * Claims the select's node {@code t}, read in {@code top}: unlinks it by CAS, then claims
+     * its waiter. On {@code true} the caller completes it; on {@code false} it left {@code top}
+     * first, or its select had won elsewhere or given up (the node is then out of {@code top},
+     * dead, and the caller reads {@code top} again).
+     */
+    private boolean claimInstalled(WaitNode t) {
+        return TOP.compareAndSet(this, t, null) && t.waiter().tryClaim(t);
+    }
+
     // ---- plain blocking operations: wait in top, lock-free ---------------------------------------
 
     /**
@@ -345,6 +426,17 @@ final class RendezvousChannel<T> extends AbstractChannel<T> {
     boolean awaitBlocking(WaitNode node, long deadline) throws InterruptedException {
         for (WaitNode t; (t = top) != QUEUED && t != CLOSED_TOP; ) {
             if (t != null) {
+                if (installedBySelect(t, node.isSend())) {
+                    if (t.isSend() == node.isSend()) {
+                        break; // a select came first: queue behind it under the lock
+                    }
+                   
+                    if (claimInstalled(t)) {
+                        pairWithSpinner(node, t);
+                        return true;
+                    }
+                    continue; // gone or dead: read top again
+                }
                 if (!oneToOne && t.isSend() == node.isSend()) {
                     break; // it came first: queue behind it under the lock
                 }
@@ -362,8 +454,14 @@ final class RendezvousChannel<T> extends AbstractChannel<T> {
                 if (oneToOne) {
                     if (node.isSend()) {
                         offered = node.item(); // before the install that publishes it
+                        if (selectSending) {
+                            selectSending = false;
+                        }
                     } else {
                         forgetHanded();
+                        if (selectReceiving) {
+                            selectReceiving = false;
+                        }
                     }
                 }
                 if (TOP.compareAndSet(this, null, node)) {
@@ -371,6 +469,7 @@ final class RendezvousChannel<T> extends AbstractChannel<T> {
                 }
             }
         }
+       
         return super.awaitBlocking(node, deadline); // others wait or closed: queue under the lock
     }
 
@@ -675,6 +774,10 @@ final class RendezvousChannel<T> extends AbstractChannel<T> {
 
     @Override
     public void unregister(WaitNode node) {
+        if (top == node) {
+            TOP.compareAndSet(this, node, null); // installed and still there: nobody is queued (a lost CAS: a partner took it)
+            return;
+        }
         if (node.isSend()) {
             if (senders.remove(node)) {
                 closeReceiversIfDrainedLocked();
@@ -683,6 +786,42 @@ final class RendezvousChannel<T> extends AbstractChannel<T> {
             receivers.remove(node);
         }
         publishLocked();
+    }
+
+    // ---- a select's lock-free wait --------------------------------------------------------------
+
+    @Override
+    public boolean installsLockFree() {
+        return true;
+    }
+
+    /**
+     * Installs a select's node in {@code top} when it is {@code null}: nobody waits and the
+     * channel is open (invariants 1 and 5). A partner then claims it lock-free
+     * ({@link #claimInstalled}); a locked operation absorbs it into its queue like a spinner.
+     */
+    @Override
+    public boolean tryInstall(WaitNode node) {
+        if (top != null) {
+            return false;
+        }
+        if (oneToOne) {
+            if (node.isSend()) {
+                selectSending = true; // before the install that publishes it
+            } else {
+                selectReceiving = true;
+            }
+        }
+        return TOP.compareAndSet(this, null, node);
+    }
+
+    /** Lock-free while the node is still in {@code top}; under the lock once absorbed or taken. */
+    @Override
+    public void withdraw(WaitNode node) {
+        if (top == node && TOP.compareAndSet(this, node, null)) {
+            return;
+        }
+        super.withdraw(node);
     }
 
     // ---- helpers (lock held) --------------------------------------------------------------------

@@ -104,6 +104,39 @@ public interface SelectableChannel {
     /** Unlinks {@code node} if it is still waiting in this channel. Lock held. */
     void unregister(WaitNode node);
 
+    /**
+     * Whether {@link #tryInstall} can ever succeed on this channel: a select whose clauses are all
+     * on such channels waits without their locks. No lock needed.
+     */
+    default boolean installsLockFree() {
+        return false;
+    }
+
+    /**
+     * Makes {@code node}, a select's node whose waiter nobody has claimed yet, wait in this
+     * channel without its lock, if nobody else waits and the channel is open; returns whether it
+     * did. Once installed, a partner may claim the node at any time, without the lock: it first
+     * unlinks the node and then claims the waiter, and completes the node if that claim wins. A
+     * {@code false} return changed nothing: the select then registers under the locks. The caller
+     * must {@link #withdraw} the node when its select ends, whichever clause won. No lock held.
+     */
+    default boolean tryInstall(WaitNode node) {
+        return false;
+    }
+
+    /**
+     * Unlinks {@code node}, registered by {@link #tryInstall} or under the lock, if it is still
+     * waiting in this channel; takes the lock only if it has to. No lock held.
+     */
+    default void withdraw(WaitNode node) {
+        lock().lock();
+        try {
+            unregister(node);
+        } finally {
+            lock().unlock();
+        }
+    }
+
     /** The exception a receive on this closed, drained channel throws. */
     RuntimeException closedForReceiveException();
 

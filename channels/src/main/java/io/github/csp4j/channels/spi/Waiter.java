@@ -12,14 +12,15 @@ import java.lang.invoke.VarHandle;
  * {@link WaitNode} that won ({@link #tryClaim}) or to {@link #CANCELLED} ({@link #tryCancel}).
  * Exactly one party wins that CAS, which is what makes a select complete exactly one clause.
  *
- * <p>A claim is made only by a thread holding the lock of the winning node's channel, and is
- * followed at once (still under that lock) by the transfer and by {@link WaitNode#complete}; the
- * waiting thread, having seen its state claimed, waits for that completion by parking
- * ({@link Parking#awaitCompletion}), never by spinning on an unbounded step.
+ * <p>A claim is made by a thread holding the lock of the winning node's channel, or, for a node
+ * that a select installed lock-free ({@link SelectableChannel#tryInstall}), by the thread that
+ * has just unlinked that node by CAS; it is followed at once by the transfer and by
+ * {@link WaitNode#complete}. The waiting thread, having seen its state claimed, waits for that
+ * completion by parking ({@link Parking#awaitCompletion}), never by spinning on an unbounded step.
  *
- * <p>A select holds the locks of all its channels while it registers, so nobody can claim it
- * during registration: a registration that finds a partner ready may claim the select itself
- * without racing anyone.
+ * <p>A select holds the locks of all its channels while it registers, and has no node installed
+ * lock-free then, so nobody can claim it during registration: a registration that finds a
+ * partner ready may claim the select itself without racing anyone.
  *
  * <p>A plain send or receive has one node, which is its own waiter ({@link WaitNode#WaitNode(boolean, Object)}):
  * one object per wait, and a partner that completes it touches one object instead of two.
