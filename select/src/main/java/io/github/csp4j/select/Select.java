@@ -70,11 +70,14 @@ import java.util.function.Supplier;
  * {@link ReceiveResult}; a select of more than 16 clauses allocates one {@code int} array for
  * its clause order). Clauses are objects, so a select whose clauses are built in the call
  * allocates them (and the varargs array); a loop that reuses one clause list allocates nothing
- * while its channels are ready. A select that must wait allocates a waiter, one node per enabled
- * clause and the list of channels it locks, and unlinks the nodes that lost before it returns.
+ * while its channels are ready. A select that must wait allocates a waiter and one node per
+ * enabled clause (and, unless all its channels are rendezvous channels, the list of channels it
+ * locks), and unlinks the nodes that lost before it returns.
  *
  * <h2>Blocking, interrupts, timeouts</h2>
- * Waiting parks the thread (a virtual thread releases its carrier). An interrupt while waiting
+ * Waiting parks the thread (a virtual thread releases its carrier). A select whose clauses are
+ * all on rendezvous channels waits without any channel lock: a partner that comes takes its
+ * clause and wakes it with a few compare-and-sets. An interrupt while waiting
  * throws {@link InterruptedException}, and then no clause took effect. A timeout costs no thread:
  * the waiting thread parks with a deadline.
  */
