@@ -12,7 +12,13 @@
 # ratios, and writes the same to benchmarks/target/results/ab-SHAPE.txt.
 #
 # Options (before SHAPE): --no-build (use the existing benchmarks/target/benchmarks.jar),
-# -p NAME=VALUE (another JMH parameter, e.g. -p capacity=16; repeatable).
+# -p NAME=VALUE (another JMH parameter, e.g. -p capacity=16; repeatable), -j JVM_ARG (appended
+# to each fork's JVM arguments, e.g. -j -Djdk.virtualThreadScheduler.parallelism=1; repeatable).
+#
+#   benchmarks/ab.sh --commits REV_A REV_B SHAPE IMPL [ROUNDS]   e.g. --commits HEAD~1 HEAD SelectTwo csp4j
+#
+# compares one implementation at two git revisions instead: each revision's jar is built in a
+# detached worktree under benchmarks/target/ab-rev/ (the working tree is left alone).
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -21,24 +27,49 @@ out="$here/target/results"
 
 build=yes
 params=()
+revs=()
 while [ $# -gt 0 ]; do
   case "$1" in
     --no-build) build=no ;;
     -p) params+=(-p "$2"); shift ;;
-    -h|--help) sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -j) params+=(-jvmArgsAppend "$2"); shift ;;
+    --commits) revs=("$2" "$3"); shift 2 ;;
+    -h|--help) sed -n '2,24p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) break ;;
   esac
   shift
 done
-[ $# -ge 3 ] || { echo "usage: benchmarks/ab.sh [--no-build] [-p NAME=VALUE]... SHAPE IMPL_A IMPL_B [ROUNDS]" >&2; exit 2; }
-shape="$1" a="$2" b="$3" rounds="${4:-6}"
+usage="usage: benchmarks/ab.sh [--no-build] [-p NAME=VALUE]... [-j JVM_ARG]... SHAPE IMPL_A IMPL_B [ROUNDS]
+       benchmarks/ab.sh [-p NAME=VALUE]... [-j JVM_ARG]... --commits REV_A REV_B SHAPE IMPL [ROUNDS]"
+if [ ${#revs[@]} -eq 2 ]; then
+  [ $# -ge 2 ] || { echo "$usage" >&2; exit 2; }
+  shape="$1" a="$2" b="$2" rounds="${3:-6}"
+else
+  [ $# -ge 3 ] || { echo "$usage" >&2; exit 2; }
+  shape="$1" a="$2" b="$3" rounds="${4:-6}"
+fi
 case "$rounds" in ''|*[!0-9]*|0) echo "ab.sh: ROUNDS must be a positive number, was '$rounds'" >&2; exit 2 ;; esac
 
 # shellcheck source=lib/common.sh
 . "$here/lib/common.sh"
 setup_jdk ab.sh
-prepare_jar ab.sh "$build" "$root"
 mkdir -p "$out"
+if [ ${#revs[@]} -eq 2 ]; then
+  # One jar per revision, each built in a detached worktree of its own.
+  jars=()
+  for rev in "${revs[@]}"; do
+    sha="$(git -C "$root" rev-parse --verify --short "$rev^{commit}")" \
+      || { echo "ab.sh: no such revision: $rev" >&2; exit 2; }
+    tree="$here/target/ab-rev/$sha"
+    [ -d "$tree" ] || git -C "$root" worktree add -q --detach "$tree" "$sha"
+    prepare_jar ab.sh "$build" "$tree"
+    jars+=("$jar")
+  done
+  jar_a="${jars[0]}" jar_b="${jars[1]}" label_a="$a@${revs[0]}" label_b="$b@${revs[1]}"
+else
+  prepare_jar ab.sh "$build" "$root"
+  jar_a="$jar" jar_b="$jar" label_a="$a" label_b="$b"
+fi
 
 # Median of the measured iterations of one JMH log ("Iteration   N: 123.4 ns/op").
 median_of() {
@@ -48,22 +79,23 @@ median_of() {
 
 report="$out/ab-$shape.txt"
 {
-  echo "ab.sh $shape: A=$a B=$b, $rounds rounds of alternating forks (-wi 4 -w 1s -i 6 -r 1s) ${params[*]:-}"
+  echo "ab.sh $shape: A=$label_a B=$label_b, $rounds rounds of alternating forks (-wi 4 -w 1s -i 6 -r 1s) ${params[*]:-}"
   echo "JDK: $("$java" -version 2>&1 | head -n 1); $(date -u '+%Y-%m-%d %H:%M UTC')"
   echo "round  A median  B median  A/B"
 } | tee "$report"
 ratios=()
 for r in $(seq 1 "$rounds"); do
-  for impl in "$a" "$b"; do
-    log="$out/ab-$shape-$impl-$r.log"
-    if ! "$java" ${jvm_flags[@]+"${jvm_flags[@]}"} -jar "$jar" "^io\.github\.csp4j\.benchmarks\.$shape\." \
+  for side in A B; do
+    if [ "$side" = A ]; then impl="$a" side_jar="$jar_a"; else impl="$b" side_jar="$jar_b"; fi
+    log="$out/ab-$shape-$side-$r.log"
+    if ! "$java" ${jvm_flags[@]+"${jvm_flags[@]}"} -jar "$side_jar" "^io\.github\.csp4j\.benchmarks\.$shape\." \
         -p impl="$impl" ${params[@]+"${params[@]}"} -f 1 -wi 4 -w 1s -i 6 -r 1s > "$log" 2>&1; then
-      echo "ab.sh: the $impl fork of round $r failed; see $log" >&2
+      echo "ab.sh: the $side fork ($impl) of round $r failed; see $log" >&2
       exit 1
     fi
   done
-  ma="$(median_of "$out/ab-$shape-$a-$r.log")"
-  mb="$(median_of "$out/ab-$shape-$b-$r.log")"
+  ma="$(median_of "$out/ab-$shape-A-$r.log")"
+  mb="$(median_of "$out/ab-$shape-B-$r.log")"
   ratio="$(awk -v x="$ma" -v y="$mb" 'BEGIN {printf "%.3f", x / y}')"
   ratios+=("$ratio")
   printf '%5d  %8s  %8s  %s\n' "$r" "$ma" "$mb" "$ratio" | tee -a "$report"
