@@ -77,15 +77,18 @@ import java.util.function.Consumer;
  * spinner, where it is an ordinary queued select node. A select installs nothing while it holds
  * a partner's claim of its own: before it takes a partner itself it cancels its waiter (in the
  * select module). A plain node is its own waiter and a select's node is not, which tells them
- * apart; with both hints the one thread of each direction records in the channel, before it
- * installs, whether its node is a select's (a bit each in {@code selectBits}), so that its
- * partner need not read the spinner's node (section "Both hints").
+ * apart.
+ *
+ * <p>With both hints a select registers under the locks instead
+ * ({@link #installsLockFree()}): there a partner must tell a select's node from a spinner
+ * without reading the spinner's node (section "Both hints"), which takes a flag in the channel
+ * itself. With such a flag the hinted hand-off measured 1.28x slower, and 1.43x when two boolean
+ * fields made the channel object 8 bytes larger (benchmarks/ANALYSIS.md, session 12).
  *
  * <h2>Invariants</h2>
  * <ol>
  * <li>{@code top} is {@code null}, a spinner or an installed select node only while both queues
- *     are empty. Queues change
- *     under the lock only, after absorbing; {@code top} becomes {@code null} under the lock only
+ *     are empty. Queues change under the lock only, after absorbing; {@code top} becomes {@code null} under the lock only
  *     when they are empty. Hence a lock-free operation that reads {@code null} or a spinner sees
  *     every waiter of the channel in that one read: its answer (nothing to pair with, or that
  *     spinner) is linearizable at that read.</li>
@@ -164,16 +167,10 @@ final class RendezvousChannel<T> extends AbstractChannel<T> {
     static final int PAUSES_PER_POLL = 8;
 
     private static final VarHandle TOP;
-    private static final VarHandle SELECT_BITS;
-    /** {@code selectBits}: the receiving thread's node in {@code top} is a select's. */
-    private static final byte SELECT_RECEIVING = 1;
-    /** {@code selectBits}: the sending thread's node in {@code top} is a select's. */
-    private static final byte SELECT_SENDING = 2;
 
     static {
         try {
             TOP = MethodHandles.lookup().findVarHandle(RendezvousChannel.class, "top", WaitNode.class);
-            SELECT_BITS = MethodHandles.lookup().findVarHandle(RendezvousChannel.class, "selectBits", byte.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -206,17 +203,6 @@ final class RendezvousChannel<T> extends AbstractChannel<T> {
      * installed after clearing its previous element.
      */
     private Object handed;
-    /**
-     * With both hints: {@link #SELECT_RECEIVING} set while the receiving thread's latest node
-     * installed in {@code top} is a select's ({@link #installedBySelect}), {@link #SELECT_SENDING}
-     * likewise for the sending thread. Each bit is changed only by its one thread, just before
-     * the CAS that installs a node, with an atomic bitwise operation (the other thread may change
-     * its own bit at the same time); the partner reads the byte plainly after reading the node in
-     * {@code top}. One byte, not two booleans: it fits the channel's existing layout, and the
-     * hinted hand-off measured 1.43x slower when two more fields made the object 8 bytes larger
-     * (benchmarks/ANALYSIS.md, session 12).
-     */
-    private byte selectBits;
     /** With both hints: the sending spinner's thread once it announced a park; read by its claimer after the CAS. */
     private volatile Thread parkedSender;
     /** With both hints: the receiving spinner's thread once it announced a park; read by its claimer after the CAS. */
@@ -249,24 +235,16 @@ final class RendezvousChannel<T> extends AbstractChannel<T> {
     public SendResult trySend(T element) {
         Objects.requireNonNull(element, "element");
         for (WaitNode t; (t = top) != QUEUED && t != CLOSED_TOP; ) {
-            if (t == null) {
+            if (t == null || (!oneToOne && t.isSend())) {
                 return SendResult.FULL; // open, and no receiver waits (invariant 1)
-            }
-            if (installedBySelect(t, true)) {
-                if (t.isSend()) {
-                    return SendResult.FULL; // a select waits to send: no receiver waits
-                }
-                if (claimInstalled(t)) {
-                    t.complete(element, WaitNode.DONE);
-                    return SendResult.SENT;
-                }
-                continue; // gone or dead: read top again
-            }
-            if (!oneToOne && t.isSend()) {
-                return SendResult.FULL;
             }
             if (oneToOne) {
                 if (handTo(t, element)) {
+                    return SendResult.SENT;
+                }
+            } else if (t.waiter() != t) {
+                if (claimInstalled(t)) { // a select's node (section "A select in top")
+                    t.complete(element, WaitNode.DONE);
                     return SendResult.SENT;
                 }
             } else if (TOP.compareAndSet(this, t, null)) {
@@ -295,25 +273,17 @@ final class RendezvousChannel<T> extends AbstractChannel<T> {
     @Override
     Object tryReceiveInternal() {
         for (WaitNode t; (t = top) != QUEUED && t != CLOSED_TOP; ) {
-            if (t == null) {
+            if (t == null || (!oneToOne && !t.isSend())) {
                 return EMPTY; // open, and no sender waits (invariant 1)
-            }
-            if (installedBySelect(t, false)) {
-                if (!t.isSend()) {
-                    return EMPTY; // a select waits to receive: no sender waits
-                }
-                if (claimInstalled(t)) {
-                    return takeFrom(t);
-                }
-                continue; // gone or dead: read top again
-            }
-            if (!oneToOne && !t.isSend()) {
-                return EMPTY;
             }
             if (oneToOne) {
                 Object element = takeOffered(t);
                 if (element != null) {
                     return element;
+                }
+            } else if (t.waiter() != t) {
+                if (claimInstalled(t)) { // a select's node (section "A select in top")
+                    return takeFrom(t);
                 }
             } else if (TOP.compareAndSet(this, t, null)) {
                 return takeFrom(t);
@@ -398,28 +368,6 @@ final class RendezvousChannel<T> extends AbstractChannel<T> {
     // ---- a select's node in top -----------------------------------------------------------------
 
     /**
-     * Whether {@code t}, read in {@code top} by an operation of direction {@code callerSends},
-     * is a select's node ({@link #tryInstall}) rather than a plain operation's spinner. A plain
-     * node is its own waiter; a select's node belongs to the select's waiter. With both hints
-     * {@code t} is of the other direction, and the flag its one thread wrote before installing
-     * it answers in the channel's own line (section "A select in top"), leaving the spinner's
-     * node untouched.
-     */
-    private boolean installedBySelect(WaitNode t, boolean callerSends) {
-        if (oneToOne) {
-            return (selectBits & (callerSends ? SELECT_RECEIVING : SELECT_SENDING)) != 0;
-        }
-        return t.waiter() != t;
-    }
-
-    /** With both hints: a plain operation's thread, about to install its node, clears its direction's bit if a select of its set it. */
-    private void clearSelectBit(byte bit) {
-        if ((selectBits & bit) != 0) {
-            SELECT_BITS.getAndBitwiseAnd(this, (byte) ~bit);
-        }
-    }
-
-    /**
      * Claims the select's node {@code t}, read in {@code top}: unlinks it by CAS, then claims
      * its waiter. On {@code true} the caller completes it; on {@code false} it left {@code top}
      * first, or its select had won elsewhere or given up (the node is then out of {@code top},
@@ -442,22 +390,16 @@ final class RendezvousChannel<T> extends AbstractChannel<T> {
     boolean awaitBlocking(WaitNode node, long deadline) throws InterruptedException {
         for (WaitNode t; (t = top) != QUEUED && t != CLOSED_TOP; ) {
             if (t != null) {
-                if (installedBySelect(t, node.isSend())) {
-                    if (t.isSend() == node.isSend()) {
-                        break; // a select came first: queue behind it under the lock
-                    }
-                   
-                    if (claimInstalled(t)) {
-                        pairWithSpinner(node, t);
-                        return true;
-                    }
-                    continue; // gone or dead: read top again
-                }
                 if (!oneToOne && t.isSend() == node.isSend()) {
                     break; // it came first: queue behind it under the lock
                 }
                 if (oneToOne) {
                     if (pairOneToOne(node, t)) {
+                        return true;
+                    }
+                } else if (t.waiter() != t) {
+                    if (claimInstalled(t)) { // a select's node (section "A select in top")
+                        pairWithSpinner(node, t);
                         return true;
                     }
                 } else if (TOP.compareAndSet(this, t, null)) {
@@ -470,10 +412,8 @@ final class RendezvousChannel<T> extends AbstractChannel<T> {
                 if (oneToOne) {
                     if (node.isSend()) {
                         offered = node.item(); // before the install that publishes it
-                        clearSelectBit(SELECT_SENDING);
                     } else {
                         forgetHanded();
-                        clearSelectBit(SELECT_RECEIVING);
                     }
                 }
                 if (TOP.compareAndSet(this, null, node)) {
@@ -481,7 +421,6 @@ final class RendezvousChannel<T> extends AbstractChannel<T> {
                 }
             }
         }
-       
         return super.awaitBlocking(node, deadline); // others wait or closed: queue under the lock
     }
 
@@ -802,9 +741,10 @@ final class RendezvousChannel<T> extends AbstractChannel<T> {
 
     // ---- a select's lock-free wait --------------------------------------------------------------
 
+    /** Without both hints only (section "A select in top"). */
     @Override
     public boolean installsLockFree() {
-        return true;
+        return !oneToOne;
     }
 
     /**
@@ -814,16 +754,7 @@ final class RendezvousChannel<T> extends AbstractChannel<T> {
      */
     @Override
     public boolean tryInstall(WaitNode node) {
-        if (top != null) {
-            return false;
-        }
-        if (oneToOne) {
-            byte bit = node.isSend() ? SELECT_SENDING : SELECT_RECEIVING;
-            if ((selectBits & bit) == 0) {
-                SELECT_BITS.getAndBitwiseOr(this, bit); // before the install that publishes it
-            }
-        }
-        return TOP.compareAndSet(this, null, node);
+        return !oneToOne && top == null && TOP.compareAndSet(this, null, node);
     }
 
     /** Lock-free while the node is still in {@code top}; under the lock once absorbed or taken. */

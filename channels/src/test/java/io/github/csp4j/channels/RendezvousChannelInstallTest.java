@@ -15,12 +15,10 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * A select's node installed in a {@link RendezvousChannel}'s top word
- * ({@link SelectableChannel#tryInstall}): taken by a partner without the lock through the
+ * ({@link SelectableChannel#tryInstall}; channels without both hints): taken by a partner without the lock through the
  * select's waiter, skipped once dead, withdrawn, absorbed behind by an operation of its own
  * direction, and ended by close and cancel. The waiter here stands for a select's: the test
  * thread plays the select and never parks, so a completion leaves the outcome in the node.
@@ -31,8 +29,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 @Timeout(30)
 class RendezvousChannelInstallTest {
 
-    private static RendezvousChannel<Integer> channel(boolean oneToOne) {
-        return new RendezvousChannel<>(new ArrayList<Integer>()::add, oneToOne, 0);
+    /** A channel without hints: with both hints a select registers under the locks instead. */
+    private static RendezvousChannel<Integer> channel() {
+        return new RendezvousChannel<>(new ArrayList<Integer>()::add, false, 0);
     }
 
     private static WaitNode receiveNode(Waiter waiter) {
@@ -62,10 +61,9 @@ class RendezvousChannelInstallTest {
     }
 
     /** Proves: a try-send completes an installed receive node through its waiter, while another thread holds the lock. */
-    @ParameterizedTest
-    @ValueSource(booleans = {false, true})
-    void anInstalledReceiveIsServedWithoutTheLock(boolean oneToOne) throws InterruptedException {
-        RendezvousChannel<Integer> ch = channel(oneToOne);
+    @Test
+    void anInstalledReceiveIsServedWithoutTheLock() throws InterruptedException {
+        RendezvousChannel<Integer> ch = channel();
         Waiter waiter = new Waiter();
         WaitNode node = receiveNode(waiter);
         assertTrue(ch.tryInstall(node));
@@ -82,10 +80,9 @@ class RendezvousChannelInstallTest {
     }
 
     /** Proves: a try-receive takes the element of an installed send node, while another thread holds the lock. */
-    @ParameterizedTest
-    @ValueSource(booleans = {false, true})
-    void anInstalledSendIsReceivedWithoutTheLock(boolean oneToOne) throws InterruptedException {
-        RendezvousChannel<Integer> ch = channel(oneToOne);
+    @Test
+    void anInstalledSendIsReceivedWithoutTheLock() throws InterruptedException {
+        RendezvousChannel<Integer> ch = channel();
         Waiter waiter = new Waiter();
         WaitNode node = new WaitNode(waiter, true, 0, 5);
         assertTrue(ch.tryInstall(node));
@@ -101,10 +98,9 @@ class RendezvousChannelInstallTest {
     }
 
     /** Proves: a blocking send (not only a try) pairs with an installed receive node at once, without the lock. */
-    @ParameterizedTest
-    @ValueSource(booleans = {false, true})
-    void aBlockingSendPairsWithAnInstalledReceive(boolean oneToOne) throws InterruptedException {
-        RendezvousChannel<Integer> ch = channel(oneToOne);
+    @Test
+    void aBlockingSendPairsWithAnInstalledReceive() throws InterruptedException {
+        RendezvousChannel<Integer> ch = channel();
         Waiter waiter = new Waiter();
         WaitNode node = receiveNode(waiter);
         assertTrue(ch.tryInstall(node));
@@ -122,10 +118,9 @@ class RendezvousChannelInstallTest {
     }
 
     /** Proves: a node of a select that won elsewhere is dead: a partner unlinks it, does not complete it, and finds nobody. */
-    @ParameterizedTest
-    @ValueSource(booleans = {false, true})
-    void aDeadInstalledNodeIsUnlinkedAndSkipped(boolean oneToOne) {
-        RendezvousChannel<Integer> ch = channel(oneToOne);
+    @Test
+    void aDeadInstalledNodeIsUnlinkedAndSkipped() {
+        RendezvousChannel<Integer> ch = channel();
         Waiter waiter = new Waiter();
         WaitNode node = receiveNode(waiter);
         assertTrue(ch.tryInstall(node));
@@ -139,7 +134,7 @@ class RendezvousChannelInstallTest {
     /** Proves: a try-operation of the installed node's own direction finds no partner there and leaves the node alone. */
     @Test
     void anInstalledNodeIsNoPartnerForItsOwnDirection() {
-        RendezvousChannel<Integer> ch = channel(false);
+        RendezvousChannel<Integer> ch = channel();
         Waiter sending = new Waiter();
         WaitNode send = new WaitNode(sending, true, 0, 1);
         assertTrue(ch.tryInstall(send));
@@ -147,7 +142,7 @@ class RendezvousChannelInstallTest {
         assertTrue(sending.isWaiting());
         assertEquals(1, ch.tryReceiveRaw(), "still installed");
 
-        RendezvousChannel<Integer> ch2 = channel(false);
+        RendezvousChannel<Integer> ch2 = channel();
         Waiter receiving = new Waiter();
         assertTrue(ch2.tryInstall(receiveNode(receiving)));
         assertSame(SelectableChannel.NOTHING, ch2.tryReceiveRaw());
@@ -156,10 +151,9 @@ class RendezvousChannelInstallTest {
     }
 
     /** Proves: only an idle, open channel takes a node; withdrawing one makes it idle again. */
-    @ParameterizedTest
-    @ValueSource(booleans = {false, true})
-    void installTakesOnlyAnIdleChannelAndWithdrawFreesIt(boolean oneToOne) {
-        RendezvousChannel<Integer> ch = channel(oneToOne);
+    @Test
+    void installTakesOnlyAnIdleChannelAndWithdrawFreesIt() {
+        RendezvousChannel<Integer> ch = channel();
         WaitNode first = receiveNode(new Waiter());
         assertTrue(ch.tryInstall(first));
         assertFalse(ch.tryInstall(receiveNode(new Waiter())), "one node in top at a time");
@@ -168,7 +162,7 @@ class RendezvousChannelInstallTest {
         assertEquals(WaitNode.PENDING, first.status());
         assertTrue(ch.tryInstall(receiveNode(new Waiter())));
 
-        RendezvousChannel<Integer> closed = channel(oneToOne);
+        RendezvousChannel<Integer> closed = channel();
         closed.close();
         assertFalse(closed.tryInstall(receiveNode(new Waiter())), "closed: the select must see it, not wait");
     }
@@ -180,7 +174,7 @@ class RendezvousChannelInstallTest {
      */
     @Test
     void aReceiverOfTheSameDirectionQueuesBehindTheInstalledNode() throws Exception {
-        RendezvousChannel<Integer> ch = channel(false);
+        RendezvousChannel<Integer> ch = channel();
         Waiter first = new Waiter();
         WaitNode firstNode = receiveNode(first);
         assertTrue(ch.tryInstall(firstNode));
@@ -206,7 +200,7 @@ class RendezvousChannelInstallTest {
     /** Proves: a select's node absorbed into the queue is unlinked by its withdrawal: the next element skips it. */
     @Test
     void anAbsorbedNodeIsWithdrawnUnderTheLock() throws Exception {
-        RendezvousChannel<Integer> ch = channel(false);
+        RendezvousChannel<Integer> ch = channel();
         Waiter waiter = new Waiter();
         WaitNode node = receiveNode(waiter);
         assertTrue(ch.tryInstall(node));
@@ -221,10 +215,9 @@ class RendezvousChannelInstallTest {
     }
 
     /** Proves: close ends an installed receive with "closed" through its waiter. */
-    @ParameterizedTest
-    @ValueSource(booleans = {false, true})
-    void closeCompletesAnInstalledReceiveWithClosed(boolean oneToOne) {
-        RendezvousChannel<Integer> ch = channel(oneToOne);
+    @Test
+    void closeCompletesAnInstalledReceiveWithClosed() {
+        RendezvousChannel<Integer> ch = channel();
         Waiter waiter = new Waiter();
         WaitNode node = receiveNode(waiter);
         assertTrue(ch.tryInstall(node));
@@ -234,10 +227,9 @@ class RendezvousChannelInstallTest {
     }
 
     /** Proves: an installed send outlives close and is still received (as any waiting sender); cancel ends it with "closed". */
-    @ParameterizedTest
-    @ValueSource(booleans = {false, true})
-    void anInstalledSendOutlivesCloseButNotCancel(boolean oneToOne) {
-        RendezvousChannel<Integer> ch = channel(oneToOne);
+    @Test
+    void anInstalledSendOutlivesCloseButNotCancel() {
+        RendezvousChannel<Integer> ch = channel();
         Waiter waiter = new Waiter();
         WaitNode node = new WaitNode(waiter, true, 0, 6);
         assertTrue(ch.tryInstall(node));
@@ -247,7 +239,7 @@ class RendezvousChannelInstallTest {
         assertSame(node, waiter.winner());
         assertTrue(ch.isClosedForReceive());
 
-        RendezvousChannel<Integer> cancelled = channel(oneToOne);
+        RendezvousChannel<Integer> cancelled = channel();
         Waiter waiter2 = new Waiter();
         WaitNode node2 = new WaitNode(waiter2, true, 0, 7);
         assertTrue(cancelled.tryInstall(node2));
@@ -255,6 +247,19 @@ class RendezvousChannelInstallTest {
         assertSame(node2, waiter2.winner());
         assertEquals(WaitNode.CLOSED, node2.status());
         assertEquals(7, node2.item(), "the element stays with its sender");
+    }
+
+    /**
+     * Proves: a channel built with both hints takes no select node: there a partner claims a
+     * spinner without reading its node, so it could not tell a select's node from a spinner.
+     */
+    @Test
+    void aChannelWithBothHintsTakesNoNode() {
+        RendezvousChannel<Integer> ch = new RendezvousChannel<>(new ArrayList<Integer>()::add, true, 0);
+        assertFalse(ch.installsLockFree());
+        assertFalse(ch.tryInstall(receiveNode(new Waiter())));
+        assertFalse(ch.tryInstall(new WaitNode(new Waiter(), true, 0, 1)));
+        assertEquals(SendResult.FULL, ch.trySend(1), "nothing was installed");
     }
 
     private static void awaitWaitingReceivers(RendezvousChannel<Integer> ch, int n, Async<?> call) {
