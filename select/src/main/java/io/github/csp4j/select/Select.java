@@ -71,13 +71,13 @@ import java.util.function.Supplier;
  * its clause order). Clauses are objects, so a select whose clauses are built in the call
  * allocates them (and the varargs array); a loop that reuses one clause list allocates nothing
  * while its channels are ready. A select that must wait allocates a waiter and one node per
- * enabled clause (and, unless all its channels are rendezvous channels, the list of channels it
+ * enabled clause (and, unless it waits without locks, see below, the list of channels it
  * locks), and unlinks the nodes that lost before it returns.
  *
  * <h2>Blocking, interrupts, timeouts</h2>
  * Waiting parks the thread (a virtual thread releases its carrier). A select whose clauses are
- * all on rendezvous channels waits without any channel lock: a partner that comes takes its
- * clause and wakes it with a few compare-and-sets. An interrupt while waiting
+ * all on rendezvous channels (built without both hints) waits without any channel lock: a
+ * partner that comes takes its clause and wakes it with a few compare-and-sets. An interrupt while waiting
  * throws {@link InterruptedException}, and then no clause took effect. A timeout costs no thread:
  * the waiting thread parks with a deadline.
  */

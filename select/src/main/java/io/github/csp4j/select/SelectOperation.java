@@ -24,12 +24,12 @@ import java.util.concurrent.locks.LockSupport;
  *   <li><b>Spin.</b> A virtual thread whose channels say that spinning finds partners there
  *       ({@link SelectableChannel#spinBeforeParking()}) polls again for a short while: a partner
  *       running on another carrier is then met without a lock ({@link #spinPolling}).</li>
- *   <li><b>Install</b> (every clause on a rendezvous channel, no default). Put one
- *       {@link WaitNode} per clause, all sharing one {@link Waiter}, in each channel's top word
- *       by CAS, where a partner claims it without a lock ({@link #awaitInstalled}), and go to
- *       Park. A channel that is not idle (a partner came meanwhile, others wait, or it is
- *       closed) ends the installation: the select cancels its waiter, withdraws its nodes, tries
- *       that clause once, and registers if that fails.</li>
+ *   <li><b>Install</b> (every clause on a rendezvous channel built without both hints, no
+ *       default). Put one {@link WaitNode} per clause, all sharing one {@link Waiter}, in each
+ *       channel's top word by CAS, where a partner claims it without a lock
+ *       ({@link #awaitInstalled}), and go to Park. A channel that is not idle (a partner came
+ *       meanwhile, others wait, or it is closed) ends the installation: the select cancels its
+ *       waiter, withdraws its nodes, tries that clause once, and registers if that fails.</li>
  *   <li><b>Register.</b> Lock the channels of all enabled clauses in ascending id order (each
  *       once; plain operations hold one channel lock at a time, so this order cannot deadlock),
  *       then register one {@link WaitNode} per clause, all sharing one {@link Waiter}. A
@@ -89,7 +89,6 @@ final class SelectOperation {
             order = fair ? randomOrder(n) : identityOrder(n);
         }
 
-       
         Object polled = pollOperations(array, list, n, packed, order);
         if (polled != NOT_READY) {
             return polled;
@@ -97,7 +96,6 @@ final class SelectOperation {
         TimeoutClause<? extends R> timeout = null;
         DefaultClause<? extends R> fallback = null;
         int operations = 0;
-        boolean lockFree = true;
         for (int i = 0; i < n; i++) {
             SelectClause<? extends R> c = array != null ? array[i] : list.get(i);
             if (!c.isEnabled()) {
@@ -105,7 +103,6 @@ final class SelectOperation {
             }
             if (isOperation(c)) {
                 operations++;
-                lockFree &= selectableOf(c).installsLockFree();
             } else if (c instanceof TimeoutClause<? extends R> tc) {
                 timeout = tc;
             } else if (c instanceof DefaultClause<? extends R> dc) {
@@ -133,7 +130,7 @@ final class SelectOperation {
                 return r;
             }
         }
-        if (lockFree) {
+        if (installsLockFree(array, list, n)) {
             Object r = awaitInstalled(new Clauses<>(array, list, n), packed, order, deadline, timeout);
             if (r != NOT_READY) {
                 return r;
@@ -141,7 +138,6 @@ final class SelectOperation {
         }
         // Only a select that must register reads the clauses through a view object: polling
         // reads them in place, so a select that finds a clause ready allocates nothing.
-       
         return block(new Clauses<>(array, list, n), packed, order, operations, deadline, timeout, null);
     }
 
@@ -150,12 +146,12 @@ final class SelectOperation {
 
     /**
      * The lock-free wait of a select whose channels all take nodes without their locks
-     * ({@link SelectableChannel#installsLockFree()}: rendezvous channels). It installs one node
-     * per clause, all sharing one waiter, where a partner finds it without a lock
-     * ({@link SelectableChannel#tryInstall}), and parks. A partner that comes unlinks the node,
-     * claims the waiter and completes the node: no lock on either side, and the select withdraws
-     * only its losing nodes (a CAS each). Measured against registering under the locks (select
-     * over two rendezvous channels, one carrier, where every select parks): 0.86x.
+     * ({@link SelectableChannel#installsLockFree()}: rendezvous channels without both hints). It
+     * installs one node per clause, all sharing one waiter, where a partner finds it without a
+     * lock ({@link SelectableChannel#tryInstall}), and parks. A partner that comes unlinks the
+     * node, claims the waiter and completes the node: no lock on either side, and the select
+     * withdraws only its losing nodes (a CAS each). Measured against registering under the locks
+     * (select over two rendezvous channels, one carrier, where every select parks): 0.85x.
      *
      * <p>A channel that cannot take its node has a partner that came since the poll, other
      * waiters, or is closed. The select then takes that partner, or finds "closed", with one try
@@ -296,6 +292,17 @@ final class SelectOperation {
             }
         }
         return NOT_READY;
+    }
+
+    /** Whether every enabled operation clause is on a channel that takes a select's node lock-free. */
+    private static boolean installsLockFree(SelectClause<?>[] array, List<? extends SelectClause<?>> list, int n) {
+        for (int i = 0; i < n; i++) {
+            SelectClause<?> c = array != null ? array[i] : list.get(i);
+            if (c.isEnabled() && isOperation(c) && !selectableOf(c).installsLockFree()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Tries one enabled operation clause once: a result, or {@link #NOT_READY}. */
