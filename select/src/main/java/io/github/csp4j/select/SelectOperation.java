@@ -189,23 +189,11 @@ final class SelectOperation {
                     withdraw(clauses, nodes, null);
                 }
                 return pollClause(c); // no node of ours is out there now
-
             }
             nodes[i] = node;
             installed++;
         }
-        WaitNode winner;
-        try {
-            winner = Parking.await(waiter, deadline);
-        } catch (InterruptedException e) {
-            withdraw(clauses, nodes, null);
-            throw e;
-        }
-        withdraw(clauses, nodes, winner);
-        if (winner == null) {
-            return timeout.onTimeout();
-        }
-        return complete(clauses.get(winner.clause()), winner);
+        return awaitWinner(clauses, nodes, waiter, deadline, timeout);
     }
 
     /**
@@ -270,24 +258,10 @@ final class SelectOperation {
         for (int k = 0; k < n; k++) {
             int i = order == null ? nibble(packed, k) : order[k];
             SelectClause<? extends R> c = array != null ? array[i] : list.get(i);
-            if (!c.isEnabled()) {
-                continue;
-            }
-            if (c instanceof ReceiveClause<?, ? extends R> rc) {
-                Object r = rc.selectable.tryReceiveRaw();
-                if (r == SelectableChannel.CLOSED) {
-                    return rc.onClosed();
-                }
-                if (r != SelectableChannel.NOTHING) {
-                    return rc.onElement(r);
-                }
-            } else if (c instanceof SendClause<?, ? extends R> sc) {
-                SendResult r = trySend(sc);
-                if (r == SendResult.SENT) {
-                    return sc.onSent();
-                }
-                if (r == SendResult.CLOSED) {
-                    throw sc.selectable.closedForSendException();
+            if (c.isEnabled() && isOperation(c)) {
+                Object r = pollClause(c);
+                if (r != NOT_READY) {
+                    return r;
                 }
             }
         }
@@ -305,7 +279,7 @@ final class SelectOperation {
         return true;
     }
 
-    /** Tries one enabled operation clause once: a result, or {@link #NOT_READY}. */
+    /** Tries one enabled operation clause (a receive or a send) once: a result, or {@link #NOT_READY}. */
     private static <R> Object pollClause(SelectClause<? extends R> c) {
         if (c instanceof ReceiveClause<?, ? extends R> rc) {
             Object r = rc.selectable.tryReceiveRaw();
@@ -397,16 +371,28 @@ final class SelectOperation {
             return takeDefault ? fallback.onDefault() : RETRY; // handlers run outside the locks
         }
         if (winner == null) {
-            try {
-                winner = Parking.await(waiter, deadline);
-            } catch (InterruptedException e) {
-                withdraw(clauses, nodes, null);
-                throw e;
-            }
-            withdraw(clauses, nodes, winner);
-            if (winner == null) {
-                return timeout.onTimeout();
-            }
+            return awaitWinner(clauses, nodes, waiter, deadline, timeout);
+        }
+        return complete(clauses.get(winner.clause()), winner);
+    }
+
+    /**
+     * Parks until a partner completes one of {@code nodes} (all of {@code waiter}), the deadline
+     * passes or an interrupt; withdraws the other nodes; runs the winner's handler, or the
+     * timeout's.
+     */
+    private static <R> Object awaitWinner(Clauses<R> clauses, WaitNode[] nodes, Waiter waiter, long deadline,
+            TimeoutClause<? extends R> timeout) throws InterruptedException {
+        WaitNode winner;
+        try {
+            winner = Parking.await(waiter, deadline);
+        } catch (InterruptedException e) {
+            withdraw(clauses, nodes, null);
+            throw e;
+        }
+        withdraw(clauses, nodes, winner);
+        if (winner == null) {
+            return timeout.onTimeout();
         }
         return complete(clauses.get(winner.clause()), winner);
     }
