@@ -34,8 +34,30 @@ class RendezvousChannelInstallTest {
         return new RendezvousChannel<>(new ArrayList<Integer>()::add, false, 0);
     }
 
-    private static WaitNode receiveNode(Waiter waiter) {
-        return new WaitNode(waiter, false, 0, null);
+    /** A receive node of a select's waiter of its own (the test thread). */
+    private static WaitNode receiveNode() {
+        return new WaitNode(new Waiter(), false, 0, null);
+    }
+
+    /** A send node of {@code element}, of a select's waiter of its own (the test thread). */
+    private static WaitNode sendNode(int element) {
+        return new WaitNode(new Waiter(), true, 0, element);
+    }
+
+    /** Installs {@code node} in {@code ch}, which must take it, and returns it. */
+    private static WaitNode installed(RendezvousChannel<Integer> ch, WaitNode node) {
+        assertTrue(ch.tryInstall(node));
+        return node;
+    }
+
+    /** Runs {@code call} on another thread ({@link #elsewhere}) while the test thread holds the lock of {@code ch}. */
+    private static <T> T elsewhereWhileLocked(RendezvousChannel<Integer> ch, Callable<T> call) throws InterruptedException {
+        ch.lock().lock();
+        try {
+            return elsewhere(call);
+        } finally {
+            ch.lock().unlock();
+        }
     }
 
     /** Runs {@code call} on a platform thread of its own and returns its result; fails if it does not finish within 5 s. */
@@ -64,15 +86,9 @@ class RendezvousChannelInstallTest {
     @Test
     void anInstalledReceiveIsServedWithoutTheLock() throws InterruptedException {
         RendezvousChannel<Integer> ch = channel();
-        Waiter waiter = new Waiter();
-        WaitNode node = receiveNode(waiter);
-        assertTrue(ch.tryInstall(node));
-        ch.lock().lock();
-        try {
-            assertEquals(SendResult.SENT, elsewhere(() -> ch.trySend(7)));
-        } finally {
-            ch.lock().unlock();
-        }
+        WaitNode node = installed(ch, receiveNode());
+        Waiter waiter = node.waiter();
+        assertEquals(SendResult.SENT, elsewhereWhileLocked(ch, () -> ch.trySend(7)));
         assertSame(node, waiter.winner());
         assertEquals(WaitNode.DONE, node.status());
         assertEquals(7, node.item());
@@ -83,15 +99,9 @@ class RendezvousChannelInstallTest {
     @Test
     void anInstalledSendIsReceivedWithoutTheLock() throws InterruptedException {
         RendezvousChannel<Integer> ch = channel();
-        Waiter waiter = new Waiter();
-        WaitNode node = new WaitNode(waiter, true, 0, 5);
-        assertTrue(ch.tryInstall(node));
-        ch.lock().lock();
-        try {
-            assertEquals(5, elsewhere(ch::tryReceiveRaw));
-        } finally {
-            ch.lock().unlock();
-        }
+        WaitNode node = installed(ch, sendNode(5));
+        Waiter waiter = node.waiter();
+        assertEquals(5, elsewhereWhileLocked(ch, ch::tryReceiveRaw));
         assertSame(node, waiter.winner());
         assertEquals(WaitNode.DONE, node.status());
         assertNull(node.item(), "the channel owns the element now");
@@ -101,18 +111,12 @@ class RendezvousChannelInstallTest {
     @Test
     void aBlockingSendPairsWithAnInstalledReceive() throws InterruptedException {
         RendezvousChannel<Integer> ch = channel();
-        Waiter waiter = new Waiter();
-        WaitNode node = receiveNode(waiter);
-        assertTrue(ch.tryInstall(node));
-        ch.lock().lock();
-        try {
-            elsewhere(() -> {
-                ch.send(9);
-                return null;
-            });
-        } finally {
-            ch.lock().unlock();
-        }
+        WaitNode node = installed(ch, receiveNode());
+        Waiter waiter = node.waiter();
+        elsewhereWhileLocked(ch, () -> {
+            ch.send(9);
+            return null;
+        });
         assertSame(node, waiter.winner());
         assertEquals(9, node.item());
     }
@@ -121,30 +125,27 @@ class RendezvousChannelInstallTest {
     @Test
     void aDeadInstalledNodeIsUnlinkedAndSkipped() {
         RendezvousChannel<Integer> ch = channel();
-        Waiter waiter = new Waiter();
-        WaitNode node = receiveNode(waiter);
-        assertTrue(ch.tryInstall(node));
+        WaitNode node = installed(ch, receiveNode());
+        Waiter waiter = node.waiter();
         assertTrue(waiter.tryCancel());
         assertEquals(SendResult.FULL, ch.trySend(1));
         assertEquals(WaitNode.PENDING, node.status());
         assertNull(node.item());
-        assertTrue(ch.tryInstall(receiveNode(new Waiter())), "the dead node left top");
+        assertTrue(ch.tryInstall(receiveNode()), "the dead node left top");
     }
 
     /** Proves: a try-operation of the installed node's own direction finds no partner there and leaves the node alone. */
     @Test
     void anInstalledNodeIsNoPartnerForItsOwnDirection() {
         RendezvousChannel<Integer> ch = channel();
-        Waiter sending = new Waiter();
-        WaitNode send = new WaitNode(sending, true, 0, 1);
-        assertTrue(ch.tryInstall(send));
+        WaitNode send = installed(ch, sendNode(1));
+        Waiter sending = send.waiter();
         assertEquals(SendResult.FULL, ch.trySend(2));
         assertTrue(sending.isWaiting());
         assertEquals(1, ch.tryReceiveRaw(), "still installed");
 
         RendezvousChannel<Integer> ch2 = channel();
-        Waiter receiving = new Waiter();
-        assertTrue(ch2.tryInstall(receiveNode(receiving)));
+        Waiter receiving = installed(ch2, receiveNode()).waiter();
         assertSame(SelectableChannel.NOTHING, ch2.tryReceiveRaw());
         assertTrue(receiving.isWaiting());
         assertEquals(SendResult.SENT, ch2.trySend(3), "still installed");
@@ -154,17 +155,16 @@ class RendezvousChannelInstallTest {
     @Test
     void installTakesOnlyAnIdleChannelAndWithdrawFreesIt() {
         RendezvousChannel<Integer> ch = channel();
-        WaitNode first = receiveNode(new Waiter());
-        assertTrue(ch.tryInstall(first));
-        assertFalse(ch.tryInstall(receiveNode(new Waiter())), "one node in top at a time");
+        WaitNode first = installed(ch, receiveNode());
+        assertFalse(ch.tryInstall(receiveNode()), "one node in top at a time");
         ch.withdraw(first);
         assertEquals(SendResult.FULL, ch.trySend(1), "withdrawn: nobody receives");
         assertEquals(WaitNode.PENDING, first.status());
-        assertTrue(ch.tryInstall(receiveNode(new Waiter())));
+        assertTrue(ch.tryInstall(receiveNode()));
 
         RendezvousChannel<Integer> closed = channel();
         closed.close();
-        assertFalse(closed.tryInstall(receiveNode(new Waiter())), "closed: the select must see it, not wait");
+        assertFalse(closed.tryInstall(receiveNode()), "closed: the select must see it, not wait");
     }
 
     /**
@@ -175,9 +175,8 @@ class RendezvousChannelInstallTest {
     @Test
     void aReceiverOfTheSameDirectionQueuesBehindTheInstalledNode() throws Exception {
         RendezvousChannel<Integer> ch = channel();
-        Waiter first = new Waiter();
-        WaitNode firstNode = receiveNode(first);
-        assertTrue(ch.tryInstall(firstNode));
+        WaitNode firstNode = installed(ch, receiveNode());
+        Waiter first = firstNode.waiter();
         Async<Integer> plain = Async.start(Async.Flavour.VIRTUAL, ch::receive);
         awaitWaitingReceivers(ch, 2, plain);
         assertEquals(SendResult.SENT, ch.trySend(1));
@@ -185,8 +184,7 @@ class RendezvousChannelInstallTest {
         assertEquals(1, firstNode.item());
         assertFalse(plain.isDone());
 
-        Waiter second = new Waiter();
-        WaitNode secondNode = receiveNode(second);
+        WaitNode secondNode = receiveNode();
         Async<Integer> plain2 = Async.start(Async.Flavour.VIRTUAL, ch::receive);
         awaitWaitingReceivers(ch, 2, plain2);
         assertFalse(ch.tryInstall(secondNode), "others wait: the select must register under the locks");
@@ -201,9 +199,8 @@ class RendezvousChannelInstallTest {
     @Test
     void anAbsorbedNodeIsWithdrawnUnderTheLock() throws Exception {
         RendezvousChannel<Integer> ch = channel();
-        Waiter waiter = new Waiter();
-        WaitNode node = receiveNode(waiter);
-        assertTrue(ch.tryInstall(node));
+        WaitNode node = installed(ch, receiveNode());
+        Waiter waiter = node.waiter();
         Async<Integer> plain = Async.start(Async.Flavour.VIRTUAL, ch::receive);
         awaitWaitingReceivers(ch, 2, plain);
         assertTrue(waiter.tryCancel());
@@ -218,9 +215,8 @@ class RendezvousChannelInstallTest {
     @Test
     void closeCompletesAnInstalledReceiveWithClosed() {
         RendezvousChannel<Integer> ch = channel();
-        Waiter waiter = new Waiter();
-        WaitNode node = receiveNode(waiter);
-        assertTrue(ch.tryInstall(node));
+        WaitNode node = installed(ch, receiveNode());
+        Waiter waiter = node.waiter();
         ch.close();
         assertSame(node, waiter.winner());
         assertEquals(WaitNode.CLOSED, node.status());
@@ -230,9 +226,8 @@ class RendezvousChannelInstallTest {
     @Test
     void anInstalledSendOutlivesCloseButNotCancel() {
         RendezvousChannel<Integer> ch = channel();
-        Waiter waiter = new Waiter();
-        WaitNode node = new WaitNode(waiter, true, 0, 6);
-        assertTrue(ch.tryInstall(node));
+        WaitNode node = installed(ch, sendNode(6));
+        Waiter waiter = node.waiter();
         ch.close();
         assertFalse(ch.isClosedForReceive(), "a sender still waits");
         assertEquals(6, ch.tryReceiveRaw());
@@ -240,9 +235,8 @@ class RendezvousChannelInstallTest {
         assertTrue(ch.isClosedForReceive());
 
         RendezvousChannel<Integer> cancelled = channel();
-        Waiter waiter2 = new Waiter();
-        WaitNode node2 = new WaitNode(waiter2, true, 0, 7);
-        assertTrue(cancelled.tryInstall(node2));
+        WaitNode node2 = installed(cancelled, sendNode(7));
+        Waiter waiter2 = node2.waiter();
         cancelled.cancel();
         assertSame(node2, waiter2.winner());
         assertEquals(WaitNode.CLOSED, node2.status());
@@ -257,8 +251,8 @@ class RendezvousChannelInstallTest {
     void aChannelWithBothHintsTakesNoNode() {
         RendezvousChannel<Integer> ch = new RendezvousChannel<>(new ArrayList<Integer>()::add, true, 0);
         assertFalse(ch.installsLockFree());
-        assertFalse(ch.tryInstall(receiveNode(new Waiter())));
-        assertFalse(ch.tryInstall(new WaitNode(new Waiter(), true, 0, 1)));
+        assertFalse(ch.tryInstall(receiveNode()));
+        assertFalse(ch.tryInstall(sendNode(1)));
         assertEquals(SendResult.FULL, ch.trySend(1), "nothing was installed");
     }
 
