@@ -56,7 +56,7 @@ final class SelectOperation {
      * pause (6 rounds each); every 2 pauses 1.15x slower than every 4 (4 rounds), every 8 pauses
      * 1.08x slower (6 rounds); without hints, and on one carrier, no change (1.01x, 0.997x).
      */
-    static final int PAUSES_PER_POLL = 4;
+    private static final int PAUSES_PER_POLL = 4;
 
     /** Largest clause count whose random order is packed into a long (4 bits per index). */
     private static final int PACKED_MAX = 16;
@@ -211,13 +211,14 @@ final class SelectOperation {
     /**
      * Before registering, a virtual thread whose channels say that spinning finds partners there
      * polls its clauses again for {@link Parking#HANDOFF_SPINS} pauses, once per
-     * {@link #PAUSES_PER_POLL}, and tells those channels how the spin ended. This is a select's lock-free way to meet a partner that is
-     * running on another carrier: a plain send or receive that comes meanwhile spins in a
-     * rendezvous channel's top word and is claimed here with one CAS, with no allocation, no
-     * installation and no clean-up. Measured: select over two rendezvous channels, 612 to 355 ns
-     * (JMH, 2 carriers). Installing the select's nodes at once instead, and spinning on its
-     * waiter, measured 1.04x-1.18x slower (the partner mostly arrives between the poll and
-     * the installation), so the select installs only after this spin.
+     * {@link #PAUSES_PER_POLL}, and tells those channels how the spin ended. This is a select's
+     * lock-free way to meet a partner that is running on another carrier: a plain send or
+     * receive that comes meanwhile spins in a rendezvous channel's top word and is claimed here
+     * with one CAS, with no allocation, no installation and no clean-up. Measured: select over
+     * two rendezvous channels, 612 to 355 ns (JMH, 2 carriers). Installing the select's nodes at
+     * once instead, and spinning on its waiter, measured 1.04x-1.18x slower (the partner mostly
+     * arrives between the poll and the installation), so the select installs only after this
+     * spin.
      */
     private static <R> Object spinPolling(SelectClause<? extends R>[] array,
             List<? extends SelectClause<? extends R>> list, int n, long packed, int[] order) {
