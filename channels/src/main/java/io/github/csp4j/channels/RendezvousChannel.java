@@ -77,13 +77,15 @@ import java.util.function.Consumer;
  * spinner, where it is an ordinary queued select node. A select installs nothing while it holds
  * a partner's claim of its own: before it takes a partner itself it cancels its waiter (in the
  * select module). A plain node is its own waiter and a select's node is not, which tells them
- * apart.
- *
- * <p>With both hints a select registers under the locks instead
- * ({@link #installsLockFree()}): there a partner must tell a select's node from a spinner
- * without reading the spinner's node (section "Both hints"), which takes a flag in the channel
- * itself. With such a flag the hinted hand-off measured 1.28x slower, and 1.43x when two boolean
- * fields made the channel object 8 bytes larger (benchmarks/ANALYSIS.md, session 12).
+ * apart. With both hints a partner does not read a spinner's node (section "Both hints"), so the
+ * one thread of each direction marks the channel before it installs a select's node: it writes
+ * itself into its direction's parked-thread field ({@code parkedSender}, {@code parkedReceiver}),
+ * and clears that mark when its select ends ({@link #released}). A partner that reads a node in
+ * {@code top} reads that field next, in the line it holds already, and reads the node itself only
+ * if the field is set (a select's mark, or a spinner that announced its park). The mark is
+ * written before the CAS that installs the node and cleared only after the node has left
+ * {@code top}, so a partner that finds the field empty finds a plain spinner, or a node whose
+ * CAS it will lose.
  *
  * <h2>Invariants</h2>
  * <ol>
@@ -203,9 +205,13 @@ final class RendezvousChannel<T> extends AbstractChannel<T> {
      * installed after clearing its previous element.
      */
     private Object handed;
-    /** With both hints: the sending spinner's thread once it announced a park; read by its claimer after the CAS. */
+    /**
+     * With both hints: the sending spinner's thread once it announced a park, read by its claimer
+     * after the CAS; or the sending thread's mark that its node in {@code top} is a select's,
+     * read by a partner before its CAS (section "A select in top").
+     */
     private volatile Thread parkedSender;
-    /** With both hints: the receiving spinner's thread once it announced a park; read by its claimer after the CAS. */
+    /** With both hints: as {@link #parkedSender}, for the receiving thread. */
     private volatile Thread parkedReceiver;
     private volatile int waitingSenders;
     private volatile int waitingReceivers;
@@ -239,7 +245,12 @@ final class RendezvousChannel<T> extends AbstractChannel<T> {
                 return SendResult.FULL; // open, and no receiver waits (invariant 1)
             }
             if (oneToOne) {
-                if (handTo(t, element)) {
+                if (parkedReceiver != null && t.waiter() != t) {
+                    if (claimInstalled(t)) { // a select's node, marked (section "A select in top")
+                        t.complete(element, WaitNode.DONE);
+                        return SendResult.SENT;
+                    }
+                } else if (handTo(t, element)) {
                     return SendResult.SENT;
                 }
             } else if (t.waiter() != t) {
@@ -277,9 +288,15 @@ final class RendezvousChannel<T> extends AbstractChannel<T> {
                 return EMPTY; // open, and no sender waits (invariant 1)
             }
             if (oneToOne) {
-                Object element = takeOffered(t);
-                if (element != null) {
-                    return element;
+                if (parkedSender != null && t.waiter() != t) {
+                    if (claimInstalled(t)) { // a select's node, marked (section "A select in top")
+                        return takeFrom(t);
+                    }
+                } else {
+                    Object element = takeOffered(t);
+                    if (element != null) {
+                        return element;
+                    }
                 }
             } else if (t.waiter() != t) {
                 if (claimInstalled(t)) { // a select's node (section "A select in top")
@@ -394,7 +411,12 @@ final class RendezvousChannel<T> extends AbstractChannel<T> {
                     break; // it came first: queue behind it under the lock
                 }
                 if (oneToOne) {
-                    if (pairOneToOne(node, t)) {
+                    if ((node.isSend() ? parkedReceiver : parkedSender) != null && t.waiter() != t) {
+                        if (claimInstalled(t)) { // a select's node, marked (section "A select in top")
+                            pairWithSpinner(node, t);
+                            return true;
+                        }
+                    } else if (pairOneToOne(node, t)) {
                         return true;
                     }
                 } else if (t.waiter() != t) {
@@ -741,10 +763,10 @@ final class RendezvousChannel<T> extends AbstractChannel<T> {
 
     // ---- a select's lock-free wait --------------------------------------------------------------
 
-    /** Without both hints only (section "A select in top"). */
+    /** Every rendezvous channel; with both hints the select marks the channel (section "A select in top"). */
     @Override
     public boolean installsLockFree() {
-        return !oneToOne;
+        return true;
     }
 
     /**
@@ -754,7 +776,40 @@ final class RendezvousChannel<T> extends AbstractChannel<T> {
      */
     @Override
     public boolean tryInstall(WaitNode node) {
-        return !oneToOne && top == null && TOP.compareAndSet(this, null, node);
+        if (top != null) {
+            return false;
+        }
+        if (oneToOne) {
+            Thread self = Thread.currentThread(); // the mark, before the install that publishes it
+            if (node.isSend()) {
+                if (parkedSender != self) {
+                    parkedSender = self;
+                }
+            } else if (parkedReceiver != self) {
+                parkedReceiver = self;
+            }
+        }
+        return TOP.compareAndSet(this, null, node);
+    }
+
+    /**
+     * With both hints: the select's thread clears its mark once its node has left {@code top}
+     * for good. A partner reads the mark before its CAS on {@code top}, so one that reads it
+     * cleared cannot unlink the node any more.
+     */
+    @Override
+    public void released(WaitNode node) {
+        if (!oneToOne) {
+            return;
+        }
+        Thread self = Thread.currentThread();
+        if (node.isSend()) {
+            if (parkedSender == self) {
+                parkedSender = null;
+            }
+        } else if (parkedReceiver == self) {
+            parkedReceiver = null;
+        }
     }
 
     /** Lock-free while the node is still in {@code top}; under the lock once absorbed or taken. */

@@ -15,6 +15,8 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * A select's node installed in a {@link RendezvousChannel}'s top word
@@ -29,9 +31,14 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(30)
 class RendezvousChannelInstallTest {
 
-    /** A channel without hints: with both hints a select registers under the locks instead. */
+    /** A channel without hints, or with both (then a partner tells a select's node by the channel's mark). */
+    private static RendezvousChannel<Integer> channel(boolean bothHints) {
+        return new RendezvousChannel<>(new ArrayList<Integer>()::add, bothHints, 0);
+    }
+
+    /** A channel without hints (tests with two threads of one direction). */
     private static RendezvousChannel<Integer> channel() {
-        return new RendezvousChannel<>(new ArrayList<Integer>()::add, false, 0);
+        return channel(false);
     }
 
     /** A receive node of a select's waiter of its own (the test thread). */
@@ -83,9 +90,10 @@ class RendezvousChannelInstallTest {
     }
 
     /** Proves: a try-send completes an installed receive node through its waiter, while another thread holds the lock. */
-    @Test
-    void anInstalledReceiveIsServedWithoutTheLock() throws InterruptedException {
-        RendezvousChannel<Integer> ch = channel();
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void anInstalledReceiveIsServedWithoutTheLock(boolean bothHints) throws InterruptedException {
+        RendezvousChannel<Integer> ch = channel(bothHints);
         WaitNode node = installed(ch, receiveNode());
         Waiter waiter = node.waiter();
         assertEquals(SendResult.SENT, elsewhereWhileLocked(ch, () -> ch.trySend(7)));
@@ -96,9 +104,10 @@ class RendezvousChannelInstallTest {
     }
 
     /** Proves: a try-receive takes the element of an installed send node, while another thread holds the lock. */
-    @Test
-    void anInstalledSendIsReceivedWithoutTheLock() throws InterruptedException {
-        RendezvousChannel<Integer> ch = channel();
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void anInstalledSendIsReceivedWithoutTheLock(boolean bothHints) throws InterruptedException {
+        RendezvousChannel<Integer> ch = channel(bothHints);
         WaitNode node = installed(ch, sendNode(5));
         Waiter waiter = node.waiter();
         assertEquals(5, elsewhereWhileLocked(ch, ch::tryReceiveRaw));
@@ -108,9 +117,10 @@ class RendezvousChannelInstallTest {
     }
 
     /** Proves: a blocking send (not only a try) pairs with an installed receive node at once, without the lock. */
-    @Test
-    void aBlockingSendPairsWithAnInstalledReceive() throws InterruptedException {
-        RendezvousChannel<Integer> ch = channel();
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void aBlockingSendPairsWithAnInstalledReceive(boolean bothHints) throws InterruptedException {
+        RendezvousChannel<Integer> ch = channel(bothHints);
         WaitNode node = installed(ch, receiveNode());
         Waiter waiter = node.waiter();
         elsewhereWhileLocked(ch, () -> {
@@ -122,9 +132,10 @@ class RendezvousChannelInstallTest {
     }
 
     /** Proves: a node of a select that won elsewhere is dead: a partner unlinks it, does not complete it, and finds nobody. */
-    @Test
-    void aDeadInstalledNodeIsUnlinkedAndSkipped() {
-        RendezvousChannel<Integer> ch = channel();
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void aDeadInstalledNodeIsUnlinkedAndSkipped(boolean bothHints) {
+        RendezvousChannel<Integer> ch = channel(bothHints);
         WaitNode node = installed(ch, receiveNode());
         Waiter waiter = node.waiter();
         assertTrue(waiter.tryCancel());
@@ -152,9 +163,10 @@ class RendezvousChannelInstallTest {
     }
 
     /** Proves: only an idle, open channel takes a node; withdrawing one makes it idle again. */
-    @Test
-    void installTakesOnlyAnIdleChannelAndWithdrawFreesIt() {
-        RendezvousChannel<Integer> ch = channel();
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void installTakesOnlyAnIdleChannelAndWithdrawFreesIt(boolean bothHints) {
+        RendezvousChannel<Integer> ch = channel(bothHints);
         WaitNode first = installed(ch, receiveNode());
         assertFalse(ch.tryInstall(receiveNode()), "one node in top at a time");
         ch.withdraw(first);
@@ -162,7 +174,7 @@ class RendezvousChannelInstallTest {
         assertEquals(WaitNode.PENDING, first.status());
         assertTrue(ch.tryInstall(receiveNode()));
 
-        RendezvousChannel<Integer> closed = channel();
+        RendezvousChannel<Integer> closed = channel(bothHints);
         closed.close();
         assertFalse(closed.tryInstall(receiveNode()), "closed: the select must see it, not wait");
     }
@@ -212,9 +224,10 @@ class RendezvousChannelInstallTest {
     }
 
     /** Proves: close ends an installed receive with "closed" through its waiter. */
-    @Test
-    void closeCompletesAnInstalledReceiveWithClosed() {
-        RendezvousChannel<Integer> ch = channel();
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void closeCompletesAnInstalledReceiveWithClosed(boolean bothHints) {
+        RendezvousChannel<Integer> ch = channel(bothHints);
         WaitNode node = installed(ch, receiveNode());
         Waiter waiter = node.waiter();
         ch.close();
@@ -223,9 +236,10 @@ class RendezvousChannelInstallTest {
     }
 
     /** Proves: an installed send outlives close and is still received (as any waiting sender); cancel ends it with "closed". */
-    @Test
-    void anInstalledSendOutlivesCloseButNotCancel() {
-        RendezvousChannel<Integer> ch = channel();
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void anInstalledSendOutlivesCloseButNotCancel(boolean bothHints) {
+        RendezvousChannel<Integer> ch = channel(bothHints);
         WaitNode node = installed(ch, sendNode(6));
         Waiter waiter = node.waiter();
         ch.close();
@@ -234,7 +248,7 @@ class RendezvousChannelInstallTest {
         assertSame(node, waiter.winner());
         assertTrue(ch.isClosedForReceive());
 
-        RendezvousChannel<Integer> cancelled = channel();
+        RendezvousChannel<Integer> cancelled = channel(bothHints);
         WaitNode node2 = installed(cancelled, sendNode(7));
         Waiter waiter2 = node2.waiter();
         cancelled.cancel();
@@ -244,16 +258,31 @@ class RendezvousChannelInstallTest {
     }
 
     /**
-     * Proves: a channel built with both hints takes no select node: there a partner claims a
-     * spinner without reading its node, so it could not tell a select's node from a spinner.
+     * Proves: with both hints, the mark a select left in the channel does not confuse the plain
+     * operations that follow: over many rounds the receiving thread alternates a select's node,
+     * claimed by a try-send, with plain receives that meet a blocking sender in either order (one
+     * receiving and one sending thread throughout: the hints hold), and every element arrives
+     * once, in order.
      */
     @Test
-    void aChannelWithBothHintsTakesNoNode() {
-        RendezvousChannel<Integer> ch = new RendezvousChannel<>(new ArrayList<Integer>()::add, true, 0);
-        assertFalse(ch.installsLockFree());
-        assertFalse(ch.tryInstall(receiveNode()));
-        assertFalse(ch.tryInstall(sendNode(1)));
-        assertEquals(SendResult.FULL, ch.trySend(1), "nothing was installed");
+    void withBothHintsPlainOperationsAfterASelectHandOverAsBefore() throws Exception {
+        RendezvousChannel<Integer> ch = channel(true);
+        for (int round = 0; round < 200; round++) {
+            WaitNode node = installed(ch, receiveNode());
+            assertEquals(SendResult.SENT, ch.trySend(-round));
+            assertEquals(-round, node.item());
+            int base = round * 3;
+            Async<Void> sender = Async.start(Async.Flavour.VIRTUAL, () -> {
+                for (int i = 1; i <= 3; i++) {
+                    ch.send(base + i);
+                }
+                return null;
+            });
+            for (int i = 1; i <= 3; i++) {
+                assertEquals(base + i, ch.receive());
+            }
+            sender.get();
+        }
     }
 
     private static void awaitWaitingReceivers(RendezvousChannel<Integer> ch, int n, Async<?> call) {

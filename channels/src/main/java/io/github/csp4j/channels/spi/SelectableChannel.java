@@ -137,6 +137,14 @@ public interface SelectableChannel {
         }
     }
 
+    /**
+     * Tells the channel that {@code node}, passed to {@link #tryInstall} by the calling select,
+     * is out of it for good (withdrawn, claimed, or never installed), so that it may forget what
+     * it recorded for the node. Called by the select's thread once per such node. No lock held.
+     */
+    default void released(WaitNode node) {
+    }
+
     /** The exception a receive on this closed, drained channel throws. */
     RuntimeException closedForReceiveException();
 
