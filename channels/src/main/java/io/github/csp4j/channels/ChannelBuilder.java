@@ -23,12 +23,7 @@ import java.util.function.Consumer;
  * running sender and a running receiver go through the channel's own fields alone, never through
  * the waiting partner's record: one cache line moves between the two threads instead of two
  * (a hand-off between two virtual threads on two cores about twice as fast); either hint alone
- * changes nothing there. One trade-off: a select that must park waits lock-free in the top word
- * of rendezvous channels without both hints, but registers under the locks of channels with
- * them, so where selects mostly park (one carrier, or partners that are rarely running) a select
- * over rendezvous channels with both hints is slower than without (measured on one carrier:
- * 1.28x), while on two cores, where it mostly meets running partners, it is faster with them
- * (1.17x). With {@link #singleConsumer()}, {@link Channel#cancel()} counts as a
+ * changes nothing there. With {@link #singleConsumer()}, {@link Channel#cancel()} counts as a
  * receive. Breaking a promise corrupts the channel; the hints do not change behaviour otherwise.
  *
  * @param <T> the element type

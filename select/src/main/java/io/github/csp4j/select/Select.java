@@ -76,8 +76,8 @@ import java.util.function.Supplier;
  *
  * <h2>Blocking, interrupts, timeouts</h2>
  * Waiting parks the thread (a virtual thread releases its carrier). A select whose clauses are
- * all on rendezvous channels (built without both hints) waits without any channel lock: a
- * partner that comes takes its clause and wakes it with a few compare-and-sets. An interrupt while waiting
+ * all on rendezvous channels waits without any channel lock: a partner that comes takes its
+ * clause and wakes it with a few compare-and-sets. An interrupt while waiting
  * throws {@link InterruptedException}, and then no clause took effect. A timeout costs no thread:
  * the waiting thread parks with a deadline.
  */

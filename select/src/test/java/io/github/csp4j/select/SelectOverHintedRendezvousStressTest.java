@@ -18,9 +18,10 @@ import org.junit.jupiter.params.provider.EnumSource;
 /**
  * Selects on a rendezvous channel built with both hints (one sender, one receiver). Plain
  * operations of such a channel hand over through the channel's own fields and never touch the
- * waiting partner's node; a select registers its nodes in the queues, absorbing a plain waiter
- * first, and the absorbed waiter must then be served from the queue. This mixes the two on both
- * sides.
+ * waiting partner's node; a select installs its nodes in the channels' top words, marking the
+ * channel so that a partner reads the node, or registers them in the queues, absorbing a plain
+ * waiter first, and the absorbed waiter must then be served from the queue. This mixes them on
+ * both sides.
  *
  * <p>Each round, on a fresh channel: one sender thread sends 1..{@link #ELEMENTS}, each by a random
  * choice of a plain send, a timed send, a try-send, or a select with a send clause and a short
