@@ -795,11 +795,18 @@ final class RendezvousChannel<T> extends AbstractChannel<T> {
     /**
      * With both hints: the select's thread clears its mark once its node has left {@code top}
      * for good. A partner reads the mark before its CAS on {@code top}, so one that reads it
-     * cleared cannot unlink the node any more.
+     * cleared cannot unlink the node any more. The mark stays while a select's node of the same
+     * direction is still in {@code top}: with one thread per direction that is another node of
+     * the same select (the channel in two of its clauses, the second install failing), which
+     * still needs it.
      */
     @Override
     public void released(WaitNode node) {
         if (!oneToOne) {
+            return;
+        }
+        WaitNode t = top;
+        if (t != null && t != QUEUED && t != CLOSED_TOP && t.isSend() == node.isSend() && t.waiter() != t) {
             return;
         }
         Thread self = Thread.currentThread();

@@ -258,6 +258,24 @@ class RendezvousChannelInstallTest {
     }
 
     /**
+     * Proves: with both hints, a select that lists the channel in two clauses and fails to install
+     * the second node keeps the mark of the first: releasing the second leaves it, and a partner
+     * still claims the first through its waiter (without the mark it would hand over as to a
+     * plain spinner, and the element would be lost).
+     */
+    @Test
+    void withBothHintsReleasingAFailedSecondNodeKeepsTheFirstMarked() {
+        RendezvousChannel<Integer> ch = channel(true);
+        WaitNode first = installed(ch, receiveNode());
+        WaitNode second = receiveNode();
+        assertFalse(ch.tryInstall(second));
+        ch.released(second);
+        assertEquals(SendResult.SENT, ch.trySend(8));
+        assertEquals(WaitNode.DONE, first.status());
+        assertEquals(8, first.item());
+    }
+
+    /**
      * Proves: with both hints, the mark a select left in the channel does not confuse the plain
      * operations that follow: over many rounds the receiving thread alternates a select's node,
      * claimed by a try-send, with plain receives that meet a blocking sender in either order (one
