@@ -245,7 +245,7 @@ final class RendezvousChannel<T> extends AbstractChannel<T> {
                 return SendResult.FULL; // open, and no receiver waits (invariant 1)
             }
             if (oneToOne) {
-                if (parkedReceiver != null && t.waiter() != t) {
+                if (markedSelect(parkedReceiver, t)) {
                     if (claimInstalled(t)) { // a select's node, marked (section "A select in top")
                         t.complete(element, WaitNode.DONE);
                         return SendResult.SENT;
@@ -288,7 +288,7 @@ final class RendezvousChannel<T> extends AbstractChannel<T> {
                 return EMPTY; // open, and no sender waits (invariant 1)
             }
             if (oneToOne) {
-                if (parkedSender != null && t.waiter() != t) {
+                if (markedSelect(parkedSender, t)) {
                     if (claimInstalled(t)) { // a select's node, marked (section "A select in top")
                         return takeFrom(t);
                     }
@@ -411,7 +411,7 @@ final class RendezvousChannel<T> extends AbstractChannel<T> {
                     break; // it came first: queue behind it under the lock
                 }
                 if (oneToOne) {
-                    if ((node.isSend() ? parkedReceiver : parkedSender) != null && t.waiter() != t) {
+                    if (markedSelect(node.isSend() ? parkedReceiver : parkedSender, t)) {
                         if (claimInstalled(t)) { // a select's node, marked (section "A select in top")
                             pairWithSpinner(node, t);
                             return true;
@@ -790,6 +790,15 @@ final class RendezvousChannel<T> extends AbstractChannel<T> {
             }
         }
         return TOP.compareAndSet(this, null, node);
+    }
+
+    /**
+     * With both hints: whether {@code t}, read in {@code top}, is a select's node, given the
+     * parked-thread field {@code mark} of its direction read after it: an empty field means a
+     * plain spinner (or a node whose CAS the caller will lose), and the node is not read.
+     */
+    private static boolean markedSelect(Thread mark, WaitNode t) {
+        return mark != null && t.waiter() != t;
     }
 
     /**
