@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Lincheck model checking of small select scenarios: selects racing selects, plain operations,
- * closes and themselves, over rendezvous and buffered(1) channels.
+ * closes and themselves, over rendezvous channels (with and without both hints) and buffered(1)
+ * channels.
  *
  * <p>Each test is a program of two to four platform threads whose interleavings
  * {@link Lincheck#runConcurrentTest} explores (Lincheck models {@code LockSupport.park/unpark},
@@ -25,10 +26,18 @@ import org.junit.jupiter.api.Test;
  * interleaving completes; one that leaves a thread parked is reported as a hang. The main thread
  * starts the threads, joins them and checks the outcome.
  *
- * <p>{@link #nonBlockingSelectActsAtOneInstant} fails, on a bug: a select polls its clauses one
- * after the other with each channel's lock-free try-operation, so its default can be taken
- * although some clause could complete at every instant (Go's select locks all its channels for
- * the poll, and Go's runtime tests TestNonblockSelectRace/2 check exactly this).
+ * <p>{@link #nonBlockingSelectActsAtOneInstant} found a bug when it was written: a select polled
+ * its clauses one after the other with each channel's lock-free try-operation, so its default
+ * could be taken although some clause could complete at every instant (Go's select locks all its
+ * channels for the poll, and Go's runtime tests TestNonblockSelectRace/2 check exactly this).
+ * A select with a default now confirms, holding its channels' locks, that no clause can complete
+ * before it takes the default.
+ *
+ * <p>The scenarios over hinted rendezvous channels check the lock-free protocol of a select
+ * there (the channel is marked before the node is installed, and the mark is released after the
+ * select): a {@code tryInstall} that does not mark fails all three, and a {@code released} that
+ * clears the mark while another node of the select is installed fails
+ * {@link #sameHintedChannelInTwoClausesTakesOneElement} (measured in session 14).
  *
  * <p>The scenarios use {@link Select#selectInOrder}, whose clause order is fixed, so that an
  * interleaving Lincheck found can be replayed; the fair {@link Select#select} differs only in
@@ -74,6 +83,15 @@ class SelectBlockingLincheckTest {
      */
     static Channel<Integer> buffered1() {
         return Channel.<Integer>builder().capacity(1).singleProducer().build();
+    }
+
+    /**
+     * A rendezvous channel built with both hints, for a scenario with one sending and one
+     * receiving thread on it: its plain operations hand over through the channel's own fields,
+     * and a select installs its nodes lock-free after marking the channel (the hinted protocol).
+     */
+    static Channel<Integer> hintedRendezvous() {
+        return Channel.<Integer>builder().singleProducer().singleConsumer().build();
     }
 
     static void check(Runnable block) {
@@ -223,6 +241,95 @@ class SelectBlockingLincheckTest {
             String fromSelector = ((String) s.r2).startsWith("a") ? (String) s.r2 : (String) s.r3;
             String outcome = "plain: " + s.r1 + ", select: " + s.r2 + ", then " + s.r3;
             assertEquals(3, (Integer) s.r1 + Integer.parseInt(fromSelector.substring(1)), outcome);
+        });
+    }
+
+    /**
+     * A select receives from two hinted rendezvous channels, each fed by one plain sender, then
+     * receives the other channel's element with a plain receive. Proves, over every interleaving
+     * Lincheck tries: the select takes exactly one element, the plain receive the other (nothing
+     * lost, nothing twice), and nobody stays blocked, whether a sender claimed the select's
+     * installed node (a partner that finds the channel marked claims through the select's
+     * waiter) or the select took a spinning sender; and the select's mark, released when it ends,
+     * does not make the later plain receive look like a select to its sender.
+     */
+    @Test
+    void selectReceiveOverHintedRendezvousTakesExactlyOne() {
+        check(() -> {
+            State s = new State(hintedRendezvous(), hintedRendezvous());
+            state = s;
+            Thread receiver = start(s, () -> {
+                String won = Select.selectInOrder(Select.onReceive(s.a, v -> "a" + v), Select.onReceive(s.b, v -> "b" + v));
+                s.r1 = won;
+                s.r2 = won.startsWith("a") ? "b" + s.b.receive() : "a" + s.a.receive();
+            });
+            Thread aSender = start(s, () -> s.a.send(1));
+            Thread bSender = start(s, () -> s.b.send(2));
+            join(receiver, aSender, bSender);
+            assertNull(s.failure);
+            List<String> got = List.of((String) s.r1, (String) s.r2);
+            assertTrue(got.contains("a1") && got.contains("b2"), "select, then plain receive: " + got);
+        });
+    }
+
+    /**
+     * The send side of the scenario above: a select offers 1 on a and 2 on b (hinted rendezvous
+     * channels, one plain receiver each), then sends the other clause's element with a plain
+     * send. Proves: each receiver gets exactly the element that was offered on its channel, once,
+     * and the select reports the clause whose receiver got its element.
+     */
+    @Test
+    void selectSendOverHintedRendezvousSendsExactlyOne() {
+        check(() -> {
+            State s = new State(hintedRendezvous(), hintedRendezvous());
+            state = s;
+            Thread sender = start(s, () -> {
+                String won = Select.selectInOrder(Select.onSend(s.a, 1, () -> "a"), Select.onSend(s.b, 2, () -> "b"));
+                s.r1 = won;
+                if (won.equals("a")) {
+                    s.b.send(2);
+                } else {
+                    s.a.send(1);
+                }
+            });
+            Thread aReceiver = start(s, () -> s.r2 = s.a.receive());
+            Thread bReceiver = start(s, () -> s.r3 = s.b.receive());
+            join(sender, aReceiver, bReceiver);
+            assertNull(s.failure);
+            String outcome = "select: " + s.r1 + "; a got " + s.r2 + ", b got " + s.r3;
+            assertEquals(1, s.r2, outcome);
+            assertEquals(2, s.r3, outcome);
+            assertTrue("a".equals(s.r1) || "b".equals(s.r1), outcome);
+        });
+    }
+
+    /**
+     * A select lists one hinted rendezvous channel in two receive clauses, so its second
+     * installation there fails while its first node waits in the channel; a plain sender sends
+     * one element, then a second. Proves: the select takes exactly the first element through one
+     * clause, the plain receive after it the second, and nobody stays blocked. The channel's mark
+     * must outlive the failed second node while the first is installed: a sender that took the
+     * first node for a plain spinner would hand it an element that nobody reads (the bug fixed in
+     * session 13, which this scenario finds when the fix is reverted).
+     */
+    @Test
+    void sameHintedChannelInTwoClausesTakesOneElement() {
+        check(() -> {
+            State s = new State(hintedRendezvous(), null);
+            state = s;
+            Thread receiver = start(s, () -> {
+                s.r1 = Select.selectInOrder(Select.onReceive(s.a, v -> "first" + v), Select.onReceive(s.a, v -> "second" + v));
+                s.r2 = s.a.receive();
+            });
+            Thread sender = start(s, () -> {
+                s.a.send(1);
+                s.a.send(2);
+            });
+            join(receiver, sender);
+            assertNull(s.failure);
+            String outcome = "select: " + s.r1 + ", then " + s.r2;
+            assertTrue("first1".equals(s.r1) || "second1".equals(s.r1), outcome);
+            assertEquals(2, s.r2, outcome);
         });
     }
 }
