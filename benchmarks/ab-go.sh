@@ -1,0 +1,81 @@
+#!/usr/bin/env bash
+# Compares one csp4j implementation of a shape with Go's version of the same shape, alternating:
+# one JMH fork, one `go test -bench` run, one JMH fork, ... so that a machine that drifts during
+# the run slows both sides alike. A full pass (run.sh) runs Go once, after every JMH shape, and
+# Go's figure for a shape moved by 1.5x between passes on the same kind of machine.
+#
+#   benchmarks/ab-go.sh [--no-build] [-p NAME=VALUE]... SHAPE IMPL GO_BENCH [ROUNDS]
+#   e.g. benchmarks/ab-go.sh -p capacity=0 SelectTwo csp4j-spsc 'SelectTwo/capacity=0' 6
+#
+# SHAPE and IMPL as for ab.sh; GO_BENCH is the Go benchmark's name below benchmarks/go, with its
+# sub-benchmark if any (matched exactly, level by level); ROUNDS (default 6) pairs of one JMH
+# fork (4 x 1 s warm-up, 6 x 1 s measured; the median of the 6 is its figure) and one Go run
+# (-benchtime=3s -count=1: about as long as the fork's measured part). Prints each round's two
+# figures and csp4j/Go (below 1: csp4j faster), the median ratio, and writes them to
+# benchmarks/target/results/ab-go-SHAPE.txt. Needs Go on the PATH.
+set -euo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+root="$(cd "$here/.." && pwd)"
+out="$here/target/results"
+
+build=yes
+params=()
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --no-build) build=no ;;
+    -p) params+=(-p "$2"); shift ;;
+    -h|--help) sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    *) break ;;
+  esac
+  shift
+done
+[ $# -ge 3 ] || { echo "usage: benchmarks/ab-go.sh [--no-build] [-p NAME=VALUE]... SHAPE IMPL GO_BENCH [ROUNDS]" >&2; exit 2; }
+shape="$1" impl="$2" go_bench="$3" rounds="${4:-6}"
+case "$rounds" in ''|*[!0-9]*|0) echo "ab-go.sh: ROUNDS must be a positive number, was '$rounds'" >&2; exit 2 ;; esac
+command -v go >/dev/null 2>&1 || { echo "ab-go.sh: no Go toolchain on the PATH (Debian: apt-get install golang-go)" >&2; exit 2; }
+
+# shellcheck source=lib/common.sh
+. "$here/lib/common.sh"
+setup_jdk ab-go.sh
+mkdir -p "$out"
+prepare_jar ab-go.sh "$build" "$root"
+
+# go test -bench takes a regex per level of the name: anchor each level so that the name matches exactly.
+go_regex="$(printf '%s' "$go_bench" | awk -F/ '{for (i = 1; i <= NF; i++) printf "%s^%s$", (i > 1 ? "/" : ""), (i == 1 ? "Benchmark" $i : $i)}')"
+
+median_of() {
+  grep -E '^Iteration +[0-9]+:' "$1" | awk '{print $3}' | sort -g \
+    | awk '{v[NR]=$1} END {if (NR==0) exit 1; m=(NR%2)?v[(NR+1)/2]:(v[NR/2]+v[NR/2+1])/2; printf "%.1f", m}'
+}
+
+report="$out/ab-go-$shape.txt"
+{
+  echo "ab-go.sh $shape: csp4j=$impl ${params[*]:-}, Go=$go_bench; $rounds rounds (JMH -wi 4 -w 1s -i 6 -r 1s; go test -benchtime=3s -count=1)"
+  echo "JDK: $("$java" -version 2>&1 | head -n 1); $(go version); $(date -u '+%Y-%m-%d %H:%M UTC')"
+  echo "round  csp4j      Go  csp4j/Go"
+} | tee "$report"
+ratios=()
+for r in $(seq 1 "$rounds"); do
+  log="$out/ab-go-$shape-csp4j-$r.log"
+  if ! "$java" -jar "$jar" "^io\.github\.csp4j\.benchmarks\.$shape\." -p impl="$impl" ${params[@]+"${params[@]}"} \
+      -f 1 -wi 4 -w 1s -i 6 -r 1s > "$log" 2>&1; then
+    echo "ab-go.sh: the JMH fork of round $r failed; see $log" >&2
+    exit 1
+  fi
+  mc="$(median_of "$log")"
+  glog="$out/ab-go-$shape-go-$r.log"
+  if ! (cd "$here/go" && go test -run '^$' -bench "$go_regex" -benchtime=3s -count=1) > "$glog" 2>&1; then
+    echo "ab-go.sh: the Go run of round $r failed; see $glog" >&2
+    exit 1
+  fi
+  # Go's figure per element (the shapes report ns/elem beside ns/op), as JMH's is.
+  mg="$(awk '/^Benchmark/ {for (i = 3; i < NF; i++) if ($(i + 1) == "ns/elem") {print $i; exit}}' "$glog")"
+  [ -n "$mg" ] || { echo "ab-go.sh: no Go benchmark matched '$go_bench'; see $glog" >&2; exit 1; }
+  ratio="$(awk -v x="$mc" -v y="$mg" 'BEGIN {printf "%.3f", x / y}')"
+  ratios+=("$ratio")
+  printf '%5d  %6s  %6s  %s\n' "$r" "$mc" "$mg" "$ratio" | tee -a "$report"
+done
+printf '%s\n' "${ratios[@]}" | sort -g \
+  | awk '{v[NR]=$1} END {m=(NR%2)?v[(NR+1)/2]:(v[NR/2]+v[NR/2+1])/2; printf "median csp4j/Go over %d rounds: %.3f (min %.3f, max %.3f)\n", NR, m, v[1], v[NR]}' \
+  | tee -a "$report"
