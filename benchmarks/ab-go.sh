@@ -44,11 +44,6 @@ prepare_jar ab-go.sh "$build" "$root"
 # go test -bench takes a regex per level of the name: anchor each level so that the name matches exactly.
 go_regex="$(printf '%s' "$go_bench" | awk -F/ '{for (i = 1; i <= NF; i++) printf "%s^%s$", (i > 1 ? "/" : ""), (i == 1 ? "Benchmark" $i : $i)}')"
 
-median_of() {
-  grep -E '^Iteration +[0-9]+:' "$1" | awk '{print $3}' | sort -g \
-    | awk '{v[NR]=$1} END {if (NR==0) exit 1; m=(NR%2)?v[(NR+1)/2]:(v[NR/2]+v[NR/2+1])/2; printf "%.1f", m}'
-}
-
 report="$out/ab-go-$shape.txt"
 {
   echo "ab-go.sh $shape: csp4j=$impl ${params[*]:-}, Go=$go_bench; $rounds rounds (JMH -wi 4 -w 1s -i 6 -r 1s; go test -benchtime=3s -count=1)"
@@ -72,10 +67,8 @@ for r in $(seq 1 "$rounds"); do
   # Go's figure per element (the shapes report ns/elem beside ns/op), as JMH's is.
   mg="$(awk '/^Benchmark/ {for (i = 3; i < NF; i++) if ($(i + 1) == "ns/elem") {print $i; exit}}' "$glog")"
   [ -n "$mg" ] || { echo "ab-go.sh: no Go benchmark matched '$go_bench'; see $glog" >&2; exit 1; }
-  ratio="$(awk -v x="$mc" -v y="$mg" 'BEGIN {printf "%.3f", x / y}')"
+  ratio="$(ratio_of "$mc" "$mg")"
   ratios+=("$ratio")
   printf '%5d  %6s  %6s  %s\n' "$r" "$mc" "$mg" "$ratio" | tee -a "$report"
 done
-printf '%s\n' "${ratios[@]}" | sort -g \
-  | awk '{v[NR]=$1} END {m=(NR%2)?v[(NR+1)/2]:(v[NR/2]+v[NR/2+1])/2; printf "median csp4j/Go over %d rounds: %.3f (min %.3f, max %.3f)\n", NR, m, v[1], v[NR]}' \
-  | tee -a "$report"
+median_ratio "csp4j/Go" "${ratios[@]}" | tee -a "$report"

@@ -71,12 +71,6 @@ else
   jar_a="$jar" jar_b="$jar" label_a="$a" label_b="$b"
 fi
 
-# Median of the measured iterations of one JMH log ("Iteration   N: 123.4 ns/op").
-median_of() {
-  grep -E '^Iteration +[0-9]+:' "$1" | awk '{print $3}' | sort -g \
-    | awk '{v[NR]=$1} END {if (NR==0) exit 1; m=(NR%2)?v[(NR+1)/2]:(v[NR/2]+v[NR/2+1])/2; printf "%.1f", m}'
-}
-
 report="$out/ab-$shape.txt"
 {
   echo "ab.sh $shape: A=$label_a B=$label_b, $rounds rounds of alternating forks (-wi 4 -w 1s -i 6 -r 1s) ${params[*]:-}"
@@ -96,10 +90,8 @@ for r in $(seq 1 "$rounds"); do
   done
   ma="$(median_of "$out/ab-$shape-A-$r.log")"
   mb="$(median_of "$out/ab-$shape-B-$r.log")"
-  ratio="$(awk -v x="$ma" -v y="$mb" 'BEGIN {printf "%.3f", x / y}')"
+  ratio="$(ratio_of "$ma" "$mb")"
   ratios+=("$ratio")
   printf '%5d  %8s  %8s  %s\n' "$r" "$ma" "$mb" "$ratio" | tee -a "$report"
 done
-printf '%s\n' "${ratios[@]}" | sort -g \
-  | awk '{v[NR]=$1} END {m=(NR%2)?v[(NR+1)/2]:(v[NR/2]+v[NR/2+1])/2; printf "median A/B over %d rounds: %.3f (min %.3f, max %.3f)\n", NR, m, v[1], v[NR]}' \
-  | tee -a "$report"
+median_ratio "A/B" "${ratios[@]}" | tee -a "$report"

@@ -1,4 +1,5 @@
-# Sourced by run.sh and ab.sh: a JDK >= 21 found by itself, and the benchmarks' build.
+# Sourced by run.sh, ab.sh and ab-go.sh: a JDK >= 21 found by itself, the benchmarks' build, and
+# the arithmetic of alternating comparisons.
 #
 #   setup_jdk NAME   finds the newest JDK >= 21 (JAVA_HOME, java on PATH, /usr/lib/jvm, /usr/java,
 #                    /opt, SDKMAN, ~/.jdks, macOS) and sets java, jdk_home and jvm_flags; exits with
@@ -6,6 +7,10 @@
 #   prepare_jar NAME BUILD ROOT
 #                    sets jar to benchmarks/target/benchmarks.jar, building it first (Maven on that
 #                    JDK) when BUILD is yes; exits with a message naming NAME when it is missing
+#   median_of LOG    prints the median of the measured iterations of one JMH log
+#   ratio_of X Y       prints X / Y with three decimals
+#   median_ratio WHAT RATIO...
+#                    prints "median WHAT over N rounds: M (min A, max B)"
 java_feature() { # prints the feature version of the java executable $1, or nothing
   "$1" -XshowSettings:properties -version 2>&1 \
     | sed -n 's/^ *java\.specification\.version = \([0-9][0-9]*\).*/\1/p' | head -n 1
@@ -50,4 +55,21 @@ prepare_jar() {
        mvn -B -q package -pl benchmarks -am -DskipTests)
   fi
   [ -f "$jar" ] || { echo "$1: $jar is missing (build it, or drop --no-build)" >&2; exit 1; }
+}
+
+# Median of the measured iterations of one JMH log ("Iteration   N: 123.4 ns/op").
+median_of() {
+  grep -E '^Iteration +[0-9]+:' "$1" | awk '{print $3}' | sort -g \
+    | awk '{v[NR]=$1} END {if (NR==0) exit 1; m=(NR%2)?v[(NR+1)/2]:(v[NR/2]+v[NR/2+1])/2; printf "%.1f", m}'
+}
+
+ratio_of() {
+  awk -v x="$1" -v y="$2" 'BEGIN {printf "%.3f", x / y}'
+}
+
+median_ratio() {
+  local what="$1"
+  shift
+  printf '%s\n' "$@" | sort -g \
+    | awk -v what="$what" '{v[NR]=$1} END {m=(NR%2)?v[(NR+1)/2]:(v[NR/2]+v[NR/2+1])/2; printf "median %s over %d rounds: %.3f (min %.3f, max %.3f)\n", what, NR, m, v[1], v[NR]}'
 }
