@@ -53,8 +53,7 @@ report="$out/ab-go-$shape.txt"
 ratios=()
 for r in $(seq 1 "$rounds"); do
   log="$out/ab-go-$shape-csp4j-$r.log"
-  if ! "$java" -jar "$jar" "^io\.github\.csp4j\.benchmarks\.$shape\." -p impl="$impl" ${params[@]+"${params[@]}"} \
-      -f 1 -wi 4 -w 1s -i 6 -r 1s > "$log" 2>&1; then
+  if ! jmh_fork "$jar" "$shape" "$impl" "$log" ${params[@]+"${params[@]}"}; then
     echo "ab-go.sh: the JMH fork of round $r failed; see $log" >&2
     exit 1
   fi

@@ -82,8 +82,7 @@ for r in $(seq 1 "$rounds"); do
   for side in A B; do
     if [ "$side" = A ]; then impl="$a" side_jar="$jar_a"; else impl="$b" side_jar="$jar_b"; fi
     log="$out/ab-$shape-$side-$r.log"
-    if ! "$java" ${jvm_flags[@]+"${jvm_flags[@]}"} -jar "$side_jar" "^io\.github\.csp4j\.benchmarks\.$shape\." \
-        -p impl="$impl" ${params[@]+"${params[@]}"} -f 1 -wi 4 -w 1s -i 6 -r 1s > "$log" 2>&1; then
+    if ! jmh_fork "$side_jar" "$shape" "$impl" "$log" ${params[@]+"${params[@]}"}; then
       echo "ab.sh: the $side fork ($impl) of round $r failed; see $log" >&2
       exit 1
     fi

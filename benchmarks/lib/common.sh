@@ -7,6 +7,9 @@
 #   prepare_jar NAME BUILD ROOT
 #                    sets jar to benchmarks/target/benchmarks.jar, building it first (Maven on that
 #                    JDK) when BUILD is yes; exits with a message naming NAME when it is missing
+#   jmh_fork JAR SHAPE IMPL LOG [JMH_ARG...]
+#                    runs one JMH fork of one implementation of SHAPE (the alternating scripts'
+#                    recipe: -wi 4 -w 1s -i 6 -r 1s) with the JVM flags of setup_jdk, output to LOG
 #   median_of LOG    prints the median of the measured iterations of one JMH log
 #   ratio_of X Y       prints X / Y with three decimals
 #   median_ratio WHAT RATIO...
@@ -55,6 +58,13 @@ prepare_jar() {
        mvn -B -q package -pl benchmarks -am -DskipTests)
   fi
   [ -f "$jar" ] || { echo "$1: $jar is missing (build it, or drop --no-build)" >&2; exit 1; }
+}
+
+jmh_fork() {
+  local fork_jar="$1" shape="$2" impl="$3" log="$4"
+  shift 4
+  "$java" ${jvm_flags[@]+"${jvm_flags[@]}"} -jar "$fork_jar" "^io\.github\.csp4j\.benchmarks\.$shape\." \
+    -p impl="$impl" "$@" -f 1 -wi 4 -w 1s -i 6 -r 1s > "$log" 2>&1
 }
 
 # Median of the measured iterations of one JMH log ("Iteration   N: 123.4 ns/op").
