@@ -62,7 +62,7 @@ import java.util.function.Consumer;
  * </ul>
  * Each hand-off thus moves one cache line between the two cores, twice, instead of the channel's
  * line and the node's. Measured (alternating forks against the node-based claim, both polling
- * every {@link #PAUSES_PER_POLL} pauses): benchmarks/ANALYSIS.md.
+ * every 8 pauses, now {@link #POLL_INTERVAL_NANOS}): benchmarks/ANALYSIS.md.
  *
  * <h2>A select in top</h2>
  * A select that must park, and whose clauses are all on rendezvous channels, installs one node
@@ -116,10 +116,10 @@ import java.util.function.Consumer;
  * <h2>Spinning</h2>
  * Only the spinner spins among the channel's waiters, so a channel has at most one spinning waiter,
  * however many threads use it; every other waiter parks at once. The spin is bounded ({@link
- * Parking#HANDOFF_SPINS} pauses) and polls only what its partner writes last: its own node's
+ * Parking#HANDOFF_SPIN_NANOS}) and polls only what its partner writes last: its own node's
  * status (written last by the completer: reading the claim earlier pulls the node's cache line
  * back in the middle of the completion, measured 1.3x slower), or with both hints {@code top}
- * itself. It polls once per {@link #PAUSES_PER_POLL} pauses, for the same reason: a poll at every
+ * itself. It polls once per {@link #POLL_INTERVAL_NANOS}, for the same reason: a poll at every
  * pause pulls the line back from a partner that is writing it. The spin never waits for another
  * thread's step, and ends in a park in {@code top}:
  * a parked spinner costs its partner no lock either (one carrier: hand-off 258 -> 215 ns against
@@ -159,14 +159,17 @@ final class RendezvousChannel<T> extends AbstractChannel<T> {
      */
     static final int FIRST_SPIN_AFTER = 128;
     /**
-     * A spinner polls once per this many {@link Thread#onSpinWait()} pauses. Polling the line
-     * that the partner is about to write (its CAS on {@code top}, or its completion of the node)
-     * at every pause pulls that line back in the middle of the partner's claim. Measured
-     * (alternating forks, 3 rounds, against polling at every pause): hand-off 0.77x, ping-pong
-     * 0.79x; with both hints, where the spinner polls {@code top} itself, 8 pauses per poll gave
-     * 0.50x of 4 and 16 gave 1.26x of 8.
+     * A spinner polls at most once per this many nanoseconds, pausing in between ({@link
+     * Parking#pauseUntil}). Polling the line that the partner is about to write (its CAS on
+     * {@code top}, or its completion of the node) at every pause pulls that line back in the
+     * middle of the partner's claim. Tuned as a number of pauses on an Intel Xeon, where a pause
+     * costs about 13 ns (alternating forks, 3 rounds, against polling at every pause): hand-off
+     * 0.77x, ping-pong 0.79x; with both hints, where the spinner polls {@code top} itself, 8
+     * pauses per poll gave 0.50x of 4 and 16 gave 1.26x of 8. This is those 8 pauses as a time;
+     * on an AMD EPYC, where a pause costs 27 ns, the same time is 4 pauses and the 8 counted
+     * pauses were slower (benchmarks/ANALYSIS.md, session 15).
      */
-    static final int PAUSES_PER_POLL = 8;
+    static final long POLL_INTERVAL_NANOS = 100;
 
     private static final VarHandle TOP;
 
@@ -481,7 +484,7 @@ final class RendezvousChannel<T> extends AbstractChannel<T> {
             // and reading it again would make the woken spinner wait for it once more.
             int pause = spinPause;
             // With both hints the claim shows in top, the line the claimer writes (section "Both hints").
-            boolean foundPartner = spin(node, Parking.HANDOFF_SPINS, oneToOne);
+            boolean foundPartner = spin(node, Parking.HANDOFF_SPIN_NANOS, oneToOne);
             if (!foundPartner || pause != SPIN_PAUSE) {
                 spinEnded(foundPartner);
             }
@@ -490,17 +493,27 @@ final class RendezvousChannel<T> extends AbstractChannel<T> {
     }
 
     /**
-     * Spins for up to {@code pauses} pauses while {@code node} waits, polling once per
-     * {@link #PAUSES_PER_POLL}: {@code top} if {@code watchTop} (a spinner of a channel with both
-     * hints, still in {@code top}), else the node's status. Returns whether it stopped waiting.
+     * Spins for up to {@code nanos} while {@code node} waits, polling once per
+     * {@link #POLL_INTERVAL_NANOS}: {@code top} if {@code watchTop} (a spinner of a channel with
+     * both hints, still in {@code top}), else the node's status. Returns whether it stopped
+     * waiting. With no time to spin it polls once and reads no clock.
      */
-    private boolean spin(WaitNode node, int pauses, boolean watchTop) {
-        for (int i = pauses / PAUSES_PER_POLL; i > 0 && waits(node, watchTop); i--) {
-            for (int j = 0; j < PAUSES_PER_POLL; j++) {
-                Thread.onSpinWait();
-            }
+    private boolean spin(WaitNode node, long nanos, boolean watchTop) {
+        if (!waits(node, watchTop)) {
+            return true;
         }
-        return !waits(node, watchTop);
+        if (nanos <= 0) {
+            return false;
+        }
+        long now = System.nanoTime();
+        long end = now + nanos;
+        do {
+            now = Parking.pauseUntil(now + POLL_INTERVAL_NANOS);
+            if (!waits(node, watchTop)) {
+                return true;
+            }
+        } while (now - end < 0);
+        return false;
     }
 
     private boolean waits(WaitNode node, boolean watchTop) {
@@ -520,7 +533,7 @@ final class RendezvousChannel<T> extends AbstractChannel<T> {
         boolean send = node.isSend();
         boolean announced = false;
         try {
-            spin(node, Parking.spinBudget(), true); // a platform thread: parking costs more than a short spin
+            spin(node, Parking.spinBudgetNanos(), true); // a platform thread: parking costs more than a short spin
             for (;;) {
                 WaitNode t = top;
                 if (t != node) {
@@ -616,7 +629,7 @@ final class RendezvousChannel<T> extends AbstractChannel<T> {
      * an interrupt is reported through the interrupt status.
      */
     private boolean awaitAsSpinner(WaitNode node, long deadline) throws InterruptedException {
-        spin(node, Parking.spinBudget(), false); // a platform thread: parking costs more than a short spin
+        spin(node, Parking.spinBudgetNanos(), false); // a platform thread: parking costs more than a short spin
         while (node.status() == WaitNode.PENDING) {
             boolean interrupted = Thread.interrupted();
             if (interrupted || (deadline != Parking.NO_DEADLINE && deadline - System.nanoTime() <= 0)) {
@@ -673,7 +686,7 @@ final class RendezvousChannel<T> extends AbstractChannel<T> {
             spinCredit = credit + 1;
             return false;
         }
-        return Parking.HANDOFF_SPINS > 0;
+        return Parking.HANDOFF_SPIN_NANOS > 0;
     }
 
     /**

@@ -47,16 +47,19 @@ import java.util.concurrent.locks.LockSupport;
  */
 final class SelectOperation {
     /**
-     * A spin-polling select ({@link #spinPolling}) polls its clauses once per this many
-     * {@link Thread#onSpinWait()} pauses. Each poll reads the top word of every rendezvous channel
-     * it selects over, the line a partner writes to install itself there (and, with both hints, to
-     * offer its element): polled at every pause, that line is pulled back to the selecting core
-     * while the partner is writing it. Measured (SelectTwo over rendezvous channels with both
-     * hints, alternating forks, 2 carriers): every 4 pauses 1.24x and 1.49x faster than every
-     * pause (6 rounds each); every 2 pauses 1.15x slower than every 4 (4 rounds), every 8 pauses
-     * 1.08x slower (6 rounds); without hints, and on one carrier, no change (1.01x, 0.997x).
+     * A spin-polling select ({@link #spinPolling}) polls its clauses at most once per this many
+     * nanoseconds, pausing in between ({@link Parking#pauseUntil}). Each poll reads the top word
+     * of every rendezvous channel it selects over, the line a partner writes to install itself
+     * there (and, with both hints, to offer its element): polled at every pause, that line is
+     * pulled back to the selecting core while the partner is writing it. Tuned as a number of
+     * pauses on an Intel Xeon, where a pause costs about 13 ns (SelectTwo over rendezvous channels
+     * with both hints, alternating forks, 2 carriers): every 4 pauses 1.24x and 1.49x faster than
+     * every pause (6 rounds each); every 2 pauses 1.15x slower than every 4 (4 rounds), every 8
+     * pauses 1.08x slower (6 rounds); without hints, and on one carrier, no change (1.01x,
+     * 0.997x). This is those 4 pauses as a time (2 pauses of an AMD EPYC: benchmarks/ANALYSIS.md,
+     * session 15).
      */
-    private static final int PAUSES_PER_POLL = 4;
+    private static final long POLL_INTERVAL_NANOS = 50;
 
     /** Largest clause count whose random order is packed into a long (4 bits per index). */
     private static final int PACKED_MAX = 16;
@@ -212,8 +215,8 @@ final class SelectOperation {
 
     /**
      * Before registering, a virtual thread whose channels say that spinning finds partners there
-     * polls its clauses again for {@link Parking#HANDOFF_SPINS} pauses, once per
-     * {@link #PAUSES_PER_POLL}, and tells those channels how the spin ended. This is a select's
+     * polls its clauses again for {@link Parking#HANDOFF_SPIN_NANOS}, once per
+     * {@link #POLL_INTERVAL_NANOS}, and tells those channels how the spin ended. This is a select's
      * lock-free way to meet a partner that is running on another carrier: a plain send or
      * receive that comes meanwhile spins in a rendezvous channel's top word and is claimed here
      * with one CAS, with no allocation, no installation and no clean-up. Measured: select over
@@ -231,12 +234,12 @@ final class SelectOperation {
         boolean foundPartner = true; // also when a clause's handler or closed channel throws
         try {
             Object r = NOT_READY;
-            for (int i = Parking.HANDOFF_SPINS / PAUSES_PER_POLL; i > 0 && r == NOT_READY; i--) {
-                for (int j = 0; j < PAUSES_PER_POLL; j++) {
-                    Thread.onSpinWait();
-                }
+            long now = System.nanoTime();
+            long end = now + Parking.HANDOFF_SPIN_NANOS;
+            do {
+                now = Parking.pauseUntil(now + POLL_INTERVAL_NANOS);
                 r = pollOperations(array, list, n, packed, order);
-            }
+            } while (r == NOT_READY && now - end < 0);
             foundPartner = r != NOT_READY;
             return r;
         } finally {

@@ -52,12 +52,43 @@ public final class Parking {
     }
 
     /**
-     * Spin iterations of a waiter whose partner is expected to be running on another CPU (a
-     * rendezvous hand-off, {@link SelectableChannel#spinBeforeParking()}); 0 on a single CPU.
-     * Measured (JMH, 2 carriers): the partner comes within 128 iterations; 32 were too few
-     * (hand-off 783 ns instead of 315), 256 to 1,024 gained nothing.
+     * How long a waiter whose partner is expected to be running on another CPU spins before it
+     * parks (a rendezvous hand-off, {@link SelectableChannel#spinBeforeParking()}), in
+     * nanoseconds; 0 on a single CPU. Measured as a number of pauses on an Intel Xeon (JMH, 2
+     * carriers): 128 pauses of about 13 ns (1.7 us) were enough, a quarter of that too few
+     * (hand-off 783 ns instead of 315), 256 to 1,024 pauses gained nothing. On an AMD EPYC, where
+     * those 128 pauses took 3.5 us, 2 us was too short: against 3.5 us, unhinted ping-pong 1.37x
+     * and the unhinted hand-off 1.11x slower (benchmarks/ANALYSIS.md, session 15).
      */
-    public static final int HANDOFF_SPINS = Runtime.getRuntime().availableProcessors() > 1 ? 128 : 0;
+    public static final long HANDOFF_SPIN_NANOS = Runtime.getRuntime().availableProcessors() > 1 ? 3_500 : 0;
+
+    /**
+     * How long a platform thread that waits as a rendezvous channel's spinner spins before it
+     * parks, in nanoseconds: a few microseconds, as {@link #SPINS} pauses; 0 for a virtual thread
+     * and on a single CPU (see {@link #spinBudget()}).
+     */
+    public static long spinBudgetNanos() {
+        return SPINS == 0 || Thread.currentThread().isVirtual() ? 0 : 4_000;
+    }
+
+    /**
+     * Pauses the calling thread on its CPU ({@link Thread#onSpinWait()}) until
+     * {@link System#nanoTime()} reaches {@code time}, at least once; returns the
+     * {@code System.nanoTime()} it read last. The spinners that poll a line their partner is
+     * about to write wait between polls with this. They time the wait by the clock, not by a
+     * number of pauses, because a pause costs what the CPU makes it: about 13 ns on the Intel
+     * Xeon machines where the intervals were tuned, 27 ns on an AMD EPYC, where counted pauses
+     * made every poll interval twice as long (benchmarks/ANALYSIS.md). A clock read costs about
+     * as much as a pause (31 ns on that EPYC, with the {@code tsc} clock source).
+     */
+    public static long pauseUntil(long time) {
+        long now;
+        do {
+            Thread.onSpinWait();
+            now = System.nanoTime();
+        } while (now - time < 0);
+        return now;
+    }
 
     /** Deadline value meaning "no timeout". */
     public static final long NO_DEADLINE = 0L;

@@ -85,7 +85,7 @@ public interface SelectableChannel {
 
     /**
      * Whether a thread about to park for an operation on this channel should first spin for
-     * {@link Parking#HANDOFF_SPINS} iterations: {@code true} while spinning on this channel has
+     * {@link Parking#HANDOFF_SPIN_NANOS}: {@code true} while spinning on this channel has
      * recently found partners (a rendezvous channel, where a hand-off between running threads
      * must not park). Each call counts as one operation of the channel's pause after a futile spin.
      * No lock needed.
