@@ -496,7 +496,8 @@ final class RendezvousChannel<T> extends AbstractChannel<T> {
      * Spins for up to {@code nanos} while {@code node} waits, polling once per
      * {@link #POLL_INTERVAL_NANOS}: {@code top} if {@code watchTop} (a spinner of a channel with
      * both hints, still in {@code top}), else the node's status. Returns whether it stopped
-     * waiting. With no time to spin it polls once and reads no clock.
+     * waiting. With no time to spin it polls once and reads no clock. It polls at most {@code
+     * nanos / POLL_INTERVAL_NANOS} times, so that the spin ends where the clock does not move.
      */
     private boolean spin(WaitNode node, long nanos, boolean watchTop) {
         if (!waits(node, watchTop)) {
@@ -507,12 +508,12 @@ final class RendezvousChannel<T> extends AbstractChannel<T> {
         }
         long now = System.nanoTime();
         long end = now + nanos;
-        do {
+        for (long polls = nanos / POLL_INTERVAL_NANOS; polls > 0 && now - end < 0; polls--) {
             now = Parking.pauseUntil(now + POLL_INTERVAL_NANOS);
             if (!waits(node, watchTop)) {
                 return true;
             }
-        } while (now - end < 0);
+        }
         return false;
     }
 

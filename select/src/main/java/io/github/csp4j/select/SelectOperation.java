@@ -236,10 +236,12 @@ final class SelectOperation {
             Object r = NOT_READY;
             long now = System.nanoTime();
             long end = now + Parking.HANDOFF_SPIN_NANOS;
-            do {
+            // At most as many polls as the interval fits into the spin: finite where the clock does not move.
+            for (long polls = Parking.HANDOFF_SPIN_NANOS / POLL_INTERVAL_NANOS; polls > 0 && r == NOT_READY
+                    && now - end < 0; polls--) {
                 now = Parking.pauseUntil(now + POLL_INTERVAL_NANOS);
                 r = pollOperations(array, list, n, packed, order);
-            } while (r == NOT_READY && now - end < 0);
+            }
             foundPartner = r != NOT_READY;
             return r;
         } finally {
