@@ -62,13 +62,16 @@ public final class Parking {
      */
     public static final long HANDOFF_SPIN_NANOS = Runtime.getRuntime().availableProcessors() > 1 ? 3_500 : 0;
 
+    /** How long a platform thread spins as a rendezvous channel's spinner: about {@link #SPINS} pauses. */
+    private static final long PLATFORM_SPIN_NANOS = 4_000;
+
     /**
-     * How long a platform thread that waits as a rendezvous channel's spinner spins before it
-     * parks, in nanoseconds: a few microseconds, as {@link #SPINS} pauses; 0 for a virtual thread
-     * and on a single CPU (see {@link #spinBudget()}).
+     * How long the calling thread, waiting as a rendezvous channel's spinner, spins before it
+     * parks, in nanoseconds: a few microseconds for a platform thread; 0 for a virtual thread and
+     * on a single CPU (see {@link #spinBudget()}).
      */
     public static long spinBudgetNanos() {
-        return SPINS == 0 || Thread.currentThread().isVirtual() ? 0 : 4_000;
+        return SPINS == 0 || Thread.currentThread().isVirtual() ? 0 : PLATFORM_SPIN_NANOS;
     }
 
     /**

@@ -26,7 +26,7 @@ class ParkingTest {
         }
     }
 
-    /** Proves that a target already passed costs one pause, not a wait: the loop compares by difference. */
+    /** Proves that a target already passed costs one pause, not a wait, and still returns a fresh clock reading. */
     @Test
     void pauseUntilATimeAlreadyPassedReturnsAtOnce() {
         long now = System.nanoTime();
