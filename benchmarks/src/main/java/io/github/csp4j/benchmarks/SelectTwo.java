@@ -22,8 +22,8 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Shape e: select over two channels, each fed by one producer; one consumer selects 1,000,000 times.
  * Capacity 0 (rendezvous) and 16. {@code csp4j-spsc} builds the channels with the single-producer/
- * single-consumer hints (at capacity 0 they spare the producers' hand-offs a direction check; the
- * select itself always registers under the channel's lock). Score: ns per element (per select); run with {@code -prof gc} for
+ * single-consumer hints (at capacity 0 they spare the producers' hand-offs a direction check and
+ * carry the element in the channel's own fields). Score: ns per element (per select); run with {@code -prof gc} for
  * bytes per select.
  */
 @BenchmarkMode(Mode.AverageTime)
