@@ -71,7 +71,7 @@ public final class Parking {
      * on a single CPU (see {@link #spinBudget()}).
      */
     public static long spinBudgetNanos() {
-        return SPINS == 0 || Thread.currentThread().isVirtual() ? 0 : PLATFORM_SPIN_NANOS;
+        return spinBudget() > 0 ? PLATFORM_SPIN_NANOS : 0;
     }
 
     /**
