@@ -8,8 +8,9 @@
 #
 # SHAPE is a benchmark class name (see benchmarks/README.md), IMPL_A and IMPL_B values of its
 # `impl` parameter; ROUNDS (default 6) is the number of A/B pairs. Each fork: 4 x 1 s warm-up,
-# 6 x 1 s measured. Prints each fork's median, the ratio A/B per round, and the median of those
-# ratios, and writes the same to benchmarks/target/results/ab-SHAPE.txt.
+# 6 x 1 s measured. Prints each fork's median, the ratio A/B per round, the median of those
+# ratios and each side's quantiles over all its measured iterations, and writes the same to
+# benchmarks/target/results/ab-SHAPE.txt.
 #
 # Options (before SHAPE): --no-build (use the existing benchmarks/target/benchmarks.jar),
 # -p NAME=VALUE (another JMH parameter, e.g. -p capacity=16; repeatable), -j JVM_ARG (appended
@@ -78,6 +79,8 @@ report="$out/ab-$shape.txt"
   echo "round  A median  B median  A/B"
 } | tee "$report"
 ratios=()
+logs_a=()
+logs_b=()
 for r in $(seq 1 "$rounds"); do
   for side in A B; do
     if [ "$side" = A ]; then impl="$a" side_jar="$jar_a"; else impl="$b" side_jar="$jar_b"; fi
@@ -87,6 +90,8 @@ for r in $(seq 1 "$rounds"); do
       exit 1
     fi
   done
+  logs_a+=("$out/ab-$shape-A-$r.log")
+  logs_b+=("$out/ab-$shape-B-$r.log")
   ma="$(median_of "$out/ab-$shape-A-$r.log")"
   mb="$(median_of "$out/ab-$shape-B-$r.log")"
   ratio="$(ratio_of "$ma" "$mb")"
@@ -94,3 +99,9 @@ for r in $(seq 1 "$rounds"); do
   printf '%5d  %8s  %8s  %s\n' "$r" "$ma" "$mb" "$ratio" | tee -a "$report"
 done
 median_ratio "A/B" "${ratios[@]}" | tee -a "$report"
+# On a machine whose forks jump between speed levels, a ratio of fork medians can read "no change"
+# while one side is slower at every level: the pooled quantiles show each level.
+{
+  echo "A, every measured iteration: $(quantiles_of "${logs_a[@]}")"
+  echo "B, every measured iteration: $(quantiles_of "${logs_b[@]}")"
+} | tee -a "$report"

@@ -14,6 +14,9 @@
 #   ratio_of X Y       prints X / Y with three decimals
 #   median_ratio WHAT RATIO...
 #                    prints "median WHAT over N rounds: M (min A, max B)"
+#   quantiles_of LOG...
+#                    prints "n=N p10 X p25 X p50 X p75 X p90 X" of the measured iterations of
+#                    all LOGs pooled
 java_feature() { # prints the feature version of the java executable $1, or nothing
   "$1" -XshowSettings:properties -version 2>&1 \
     | sed -n 's/^ *java\.specification\.version = \([0-9][0-9]*\).*/\1/p' | head -n 1
@@ -82,4 +85,13 @@ median_ratio() {
   shift
   printf '%s\n' "$@" | sort -g \
     | awk -v what="$what" '{v[NR]=$1} END {m=(NR%2)?v[(NR+1)/2]:(v[NR/2]+v[NR/2+1])/2; printf "median %s over %d rounds: %.3f (min %.3f, max %.3f)\n", what, NR, m, v[1], v[NR]}'
+}
+
+quantiles_of() {
+  cat "$@" | grep -E '^Iteration +[0-9]+:' | awk '{print $3}' | sort -g \
+    | awk '{v[NR]=$1} END {if (NR==0) exit 1
+        printf "n=%d", NR
+        split("10 25 50 75 90", q, " ")
+        for (i = 1; i <= 5; i++) { k = int((NR - 1) * q[i] / 100 + 1.5); printf " p%s %.1f", q[i], v[k] }
+        printf "\n"}'
 }
