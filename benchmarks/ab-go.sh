@@ -11,8 +11,9 @@
 # sub-benchmark if any (matched exactly, level by level); ROUNDS (default 6) pairs of one JMH
 # fork (4 x 1 s warm-up, 6 x 1 s measured; the median of the 6 is its figure) and one Go run
 # (-benchtime=3s -count=1: about as long as the fork's measured part). Prints each round's two
-# figures and csp4j/Go (below 1: csp4j faster), the median ratio, and writes them to
-# benchmarks/target/results/ab-go-SHAPE.txt. Needs Go on the PATH.
+# figures and csp4j/Go (below 1: csp4j faster), the median ratio and csp4j's quantiles over all
+# its measured iterations, and writes them to benchmarks/target/results/ab-go-SHAPE.txt. Needs Go
+# on the PATH.
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -25,7 +26,7 @@ while [ $# -gt 0 ]; do
   case "$1" in
     --no-build) build=no ;;
     -p) params+=(-p "$2"); shift ;;
-    -h|--help) sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) break ;;
   esac
   shift
@@ -51,8 +52,10 @@ report="$out/ab-go-$shape.txt"
   echo "round  csp4j      Go  csp4j/Go"
 } | tee "$report"
 ratios=()
+logs=()
 for r in $(seq 1 "$rounds"); do
   log="$out/ab-go-$shape-csp4j-$r.log"
+  logs+=("$log")
   if ! jmh_fork "$jar" "$shape" "$impl" "$log" ${params[@]+"${params[@]}"}; then
     echo "ab-go.sh: the JMH fork of round $r failed; see $log" >&2
     exit 1
@@ -71,3 +74,4 @@ for r in $(seq 1 "$rounds"); do
   printf '%5d  %6s  %6s  %s\n' "$r" "$mc" "$mg" "$ratio" | tee -a "$report"
 done
 median_ratio "csp4j/Go" "${ratios[@]}" | tee -a "$report"
+echo "csp4j, every measured iteration: $(quantiles_of "${logs[@]}")" | tee -a "$report"

@@ -35,7 +35,7 @@ while [ $# -gt 0 ]; do
     -p) params+=(-p "$2"); shift ;;
     -j) params+=(-jvmArgsAppend "$2"); shift ;;
     --commits) revs=("$2" "$3"); shift 2 ;;
-    -h|--help) sed -n '2,24p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,22p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) break ;;
   esac
   shift
