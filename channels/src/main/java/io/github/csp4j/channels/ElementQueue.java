@@ -47,12 +47,9 @@ final class ElementQueue<T> {
         try {
             return queue.poll();
         } finally {
-            // A release store, as a lock's release: the next consumer's CAS that takes the turn
-            // sees the poll. A volatile store's extra fence would order nothing the channel needs,
-            // and its receive makes a full-fence getAndAdd on the take word right after this.
-            // Measured against the volatile store (select over two unhinted buffered(16)
-            // channels, alternating forks, 2 x 8 rounds): 1.020 and 1.021, median per-iteration
-            // time 0.84x and 0.88x, within this machine's noise.
+            // Given back as a lock is released: the consumer whose CAS takes the turn next sees
+            // this poll. Nothing reads the turn except that CAS, so a volatile store's extra
+            // fence ordered nothing (against it: 1.02x, within noise; benchmarks/ANALYSIS.md).
             pollTurn.setRelease(false);
         }
     }
