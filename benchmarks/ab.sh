@@ -92,8 +92,8 @@ for r in $(seq 1 "$rounds"); do
   done
   logs_a+=("$out/ab-$shape-A-$r.log")
   logs_b+=("$out/ab-$shape-B-$r.log")
-  ma="$(median_of "$out/ab-$shape-A-$r.log")"
-  mb="$(median_of "$out/ab-$shape-B-$r.log")"
+  ma="$(median_of "${logs_a[-1]}")"
+  mb="$(median_of "${logs_b[-1]}")"
   ratio="$(ratio_of "$ma" "$mb")"
   ratios+=("$ratio")
   printf '%5d  %8s  %8s  %s\n' "$r" "$ma" "$mb" "$ratio" | tee -a "$report"
