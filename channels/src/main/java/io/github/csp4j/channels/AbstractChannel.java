@@ -8,9 +8,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
+import java.util.function.IntSupplier;
 
 /**
  * What every channel flavour shares: argument checks, the blocking paths (register a node, park,
@@ -30,6 +32,8 @@ abstract class AbstractChannel<T> implements Channel<T>, SelectableChannel {
 
     /** Timeouts beyond this are treated as "wait forever" (about 146 years). */
     private static final long FOREVER_NANOS = Long.MAX_VALUE / 2;
+    /** How long {@code toString} waits for the lock to count waiters ({@link #waitersForToString}). */
+    private static final long TO_STRING_LOCK_WAIT_MILLIS = 100;
 
     private static final AtomicLong IDS = new AtomicLong();
 
@@ -331,6 +335,30 @@ abstract class AbstractChannel<T> implements Channel<T>, SelectableChannel {
     static long deadlineOf(Duration timeout) {
         long nanos = Parking.nanosOf(timeout);
         return nanos >= FOREVER_NANOS ? Parking.NO_DEADLINE : Parking.deadline(nanos);
+    }
+
+    /**
+     * For {@code toString}: "waiting receivers=R, waiting senders=S", counted under the lock if it
+     * comes free within {@link #TO_STRING_LOCK_WAIT_MILLIS}, else (or if interrupted meanwhile)
+     * with question marks. A critical section lasts microseconds, so only a thread stuck while
+     * holding the lock makes it wait that long; a {@code toString} that waited for such a thread
+     * would hang the debugger, log line or failing test's message that asked for it, and no
+     * interrupt could end that wait.
+     */
+    final String waitersForToString(IntSupplier receivers, IntSupplier senders) {
+        try {
+            if (!lock.tryLock(TO_STRING_LOCK_WAIT_MILLIS, TimeUnit.MILLISECONDS)) {
+                return "waiting receivers=?, waiting senders=? (lock held)";
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "waiting receivers=?, waiting senders=? (interrupted)";
+        }
+        try {
+            return "waiting receivers=" + receivers.getAsInt() + ", waiting senders=" + senders.getAsInt();
+        } finally {
+            lock.unlock();
+        }
     }
 
     final String stateName(boolean closed) {

@@ -608,20 +608,11 @@ final class BufferedChannel<T> extends AbstractChannel<T> {
 
     @Override
     public String toString() {
-        int waitingReceivers;
-        int waitingSenders;
-        lock.lock();
-        try {
-            waitingReceivers = receivers.size();
-            waitingSenders = senders.size();
-        } finally {
-            lock.unlock();
-        }
+        String waiters = waitersForToString(receivers::size, senders::size);
         return "Channel[" + kind
                 + (kind == ChannelKind.UNBOUNDED ? "" : ", capacity=" + capacity)
                 + ", size=" + size()
-                + ", waiting receivers=" + waitingReceivers
-                + ", waiting senders=" + waitingSenders
+                + ", " + waiters
                 + ", " + stateName(isClosedForSend())
                 + ", " + elements + "]";
     }

@@ -37,6 +37,12 @@ package io.github.csp4j.channels;
  * undelivered-element callback. A send that fails (closed, interrupted, timed out, full) leaves
  * the element with the caller.
  *
+ * <h2>Diagnostics</h2>
+ * {@code toString()} shows the kind, capacity, size, waiting receivers and senders, and whether
+ * the channel is open, closed (with its cause) or cancelled: a snapshot for logs and debuggers.
+ * It never waits long for other threads: when a thread holding the channel's internal lock has
+ * been stuck for a moment (100 ms), the waiter counts show as {@code ?}.
+ *
  * @param <T> the element type
  */
 public interface Channel<T> extends SendChannel<T>, ReceiveChannel<T> {

@@ -578,20 +578,13 @@ final class DroppingChannel<T> extends AbstractChannel<T> {
 
     @Override
     public String toString() {
-        int waitingReceivers;
-        lock.lock();
-        try {
-            waitingReceivers = receivers.size();
-        } finally {
-            lock.unlock();
-        }
+        String waiters = waitersForToString(receivers::size, () -> 0);
         long s = state;
         return "Channel[" + kind
                 + ", capacity=" + capacity
                 + (kind == ChannelKind.DROPPING ? ", " + overflow : "")
                 + ", size=" + count(s)
-                + ", waiting receivers=" + waitingReceivers
-                + ", waiting senders=0"
+                + ", " + waiters
                 + ", " + stateName((s & CLOSED_BIT) != 0)
                 + ", " + elements + "]";
     }

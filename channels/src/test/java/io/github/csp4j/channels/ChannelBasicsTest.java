@@ -17,6 +17,10 @@ import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -76,6 +80,45 @@ class ChannelBasicsTest {
         int n = spec.capacity() == 0 ? 0 : 1;
         fill(withElements, 0, n);
         assertShows(withElements, "size=" + n);
+    }
+
+    /**
+     * Proves that toString never waits for a thread stuck while holding the channel's lock (it
+     * would hang a debugger or a failing test's message): it answers with unknown waiter counts.
+     */
+    @ParameterizedTest
+    @MethodSource("io.github.csp4j.channels.ChannelSpec#all")
+    void toStringDoesNotWaitForALockHolder(ChannelSpec spec) throws Exception {
+        Channel<Integer> ch = spec.build();
+        ReentrantLock lock = ((AbstractChannel<Integer>) ch).lock();
+        CountDownLatch held = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Thread holder = Thread.ofPlatform().start(() -> {
+            lock.lock();
+            try {
+                held.countDown();
+                release.await();
+            } catch (InterruptedException e) {
+                throw new AssertionError(e);
+            } finally {
+                lock.unlock();
+            }
+        });
+        held.await();
+        try {
+            // Asked from another thread, so that a toString that waited fails here instead of hanging.
+            FutureTask<String> asked = new FutureTask<>(ch::toString);
+            Thread.ofVirtual().start(asked);
+            String s = asked.get(10, TimeUnit.SECONDS);
+            assertTrue(s.startsWith("Channel[" + spec.kind().name()), s);
+            if (spec.capacity() != 0) { // a rendezvous channel counts its waiters without the lock
+                assertTrue(s.contains("waiting receivers=?, waiting senders=? (lock held)"), s);
+            }
+        } finally {
+            release.countDown();
+            holder.join();
+        }
+        assertShows(ch, "waiting receivers=0, waiting senders=0");
     }
 
     private static void assertShows(Channel<Integer> ch, String... parts) {
