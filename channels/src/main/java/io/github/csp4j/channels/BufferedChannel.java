@@ -30,6 +30,16 @@ import java.util.function.Consumer;
  *   <li>The queue lags behind {@code sent} by the few instructions between a send's reservation
  *       and its offer: a receive whose reserved element is not offered yet waits for them (the
  *       sender is running: nothing between its reservation and its offer blocks).</li>
+ *   <li>When the queue admits one consumer at a time (small channels without hints, and
+ *       unbounded ones: {@link ElementQueue#consumersTakeTurns}), the take word also holds the
+ *       flag {@code POLL_TURN}: the receive that holds it is the only one polling. A reservation
+ *       CAS also sets the flag if it was clear, and the receive that finishes its poll clears it
+ *       in the same atomic add that lowers {@code polling}; so only a receive counted in
+ *       {@code polling} holds it, and a lone receive takes and gives back its turn without a
+ *       write of its own. A receive whose reservation found the flag set waits for it to clear
+ *       and sets it with a CAS. The add that clears it comes after the holder's poll and the CAS
+ *       that sets it before the next holder's, both volatile, so each poll sees the queue as the
+ *       last one left it.</li>
  *   <li>{@code RECEIVERS_WAITING} (in the send word, so that every reserving send sees it in the
  *       word its CAS replaced) is set under the lock by a receiver that registers while
  *       {@code sent == taken}, and cleared under the lock when no live receiver waits.
@@ -43,7 +53,8 @@ import java.util.function.Consumer;
  * <h2>Fast path (no lock, no shared write)</h2>
  * A send reads its own side's word, checks room against its cached {@code taken}, reserves with
  * one CAS on its side's word, and offers; it reads the take word only when the cache says full.
- * A receive does the same the other way round. In the steady state each side writes only its own
+ * A receive does the same the other way round, and after its poll lowers {@code polling} with
+ * one atomic add (which also gives back the poll turn). In the steady state each side writes only its own
  * cache line, which is what lets a producer and a consumer on two cores run at the queue's speed.
  * Why a stale cache never lets a send overtake a waiting sender: when {@code SENDERS_WAITING} was
  * set the channel was full, {@code sent - taken >= capacity}; any cached {@code taken} is a value
@@ -87,6 +98,12 @@ final class BufferedChannel<T> extends AbstractChannel<T> {
     private static final long CLOSED_BIT = 1L << 57;
     /** Both words: cancelled, every receive sees "closed". */
     private static final long CANCELLED_BIT = 1L << 58;
+    /**
+     * Take word: a receive holds the poll turn. Used only when the queue admits one consumer at a
+     * time ({@link ElementQueue#consumersTakeTurns}); held only by a receive counted in
+     * {@code polling}, so it is clear whenever {@code polling} is 0.
+     */
+    private static final long POLL_TURN = 1L << 59;
     /** A batch reserves at most this many elements per CAS, so that the polling count cannot overflow. */
     private static final int MAX_BATCH_RESERVATION = 1 << 8;
     /** Queue slots beyond the capacity (at most), so that offers rarely meet unpolled reservations. */
@@ -98,6 +115,8 @@ final class BufferedChannel<T> extends AbstractChannel<T> {
     private final ChannelKind kind;
     private final int capacity;
     private final ElementQueue<T> elements;
+    /** {@link #POLL_TURN} when receives take turns polling, else 0. */
+    private final long turnBit;
 
     private final WaitQueue receivers = new WaitQueue(); // guarded by lock
     private final WaitQueue senders = new WaitQueue(); // guarded by lock
@@ -121,7 +140,8 @@ final class BufferedChannel<T> extends AbstractChannel<T> {
         this.kind = kind;
         this.capacity = capacity;
         int slots = capacity > Queues.LARGEST_ARRAY ? capacity : capacity + Math.min(capacity, SLACK);
-        this.elements = new ElementQueue<>(slots, singleProducer, singleConsumer);
+        this.elements = ElementQueue.withCallerTurns(slots, singleProducer, singleConsumer);
+        this.turnBit = elements.consumersTakeTurns() ? POLL_TURN : 0L;
     }
 
     /**
@@ -260,8 +280,9 @@ final class BufferedChannel<T> extends AbstractChannel<T> {
                     continue;
                 }
             }
-            long witness = takes.compareAndExchange(t, plusTaken(t, 1));
+            long witness = takes.compareAndExchange(t, plusTaken(t, 1) | turnBit);
             if (witness == t) {
+                awaitPollTurn(t);
                 T e = elements.pollReserved();
                 if ((finishPolling(1) & SENDERS_WAITING) != 0) {
                     admitSenders();
@@ -302,7 +323,8 @@ final class BufferedChannel<T> extends AbstractChannel<T> {
             if (take <= 0) {
                 break;
             }
-            if (takes.compareAndSet(t, plusTaken(t, take))) {
+            if (takes.compareAndSet(t, plusTaken(t, take) | turnBit)) {
+                awaitPollTurn(t);
                 for (long i = 0; i < take; i++) {
                     batch.add(elements.pollReserved());
                 }
@@ -335,7 +357,8 @@ final class BufferedChannel<T> extends AbstractChannel<T> {
                 return completeClosed(node);
             }
             if (size > 0 && (s & RECEIVERS_WAITING) == 0) {
-                if (takes.compareAndSet(t, plusTaken(t, 1))) {
+                if (takes.compareAndSet(t, plusTaken(t, 1) | turnBit)) {
+                    awaitPollTurn(t);
                     claimOwn(node);
                     node.complete(elements.pollReserved(), WaitNode.DONE);
                     if ((finishPolling(1) & SENDERS_WAITING) != 0) {
@@ -441,9 +464,10 @@ final class BufferedChannel<T> extends AbstractChannel<T> {
             if (!n.waiter().tryClaim(n)) {
                 continue;
             }
-            while (!takes.compareAndSet(t, plusTaken(t, 1))) {
+            while (!takes.compareAndSet(t, plusTaken(t, 1) | turnBit)) {
                 t = takes.get(); // only lock holders reserve now; receives finishing polls change the word
             }
+            awaitPollTurn(t);
             if (receivers.firstLive(null) == null) {
                 sends.clearBits(RECEIVERS_WAITING);
             }
@@ -567,9 +591,36 @@ final class BufferedChannel<T> extends AbstractChannel<T> {
 
     // ---- counters -------------------------------------------------------------------------------
 
-    /** Ends the polls of {@code k} reserved elements, freeing their room; returns the word before. */
+    /**
+     * Ends the polls of {@code k} reserved elements, freeing their room and giving back the poll
+     * turn (when receives take turns, the caller holds it); returns the word before.
+     */
     private long finishPolling(long k) {
-        return takes.getAndAdd(-k * POLLING);
+        return takes.getAndAdd(-k * POLLING - turnBit);
+    }
+
+    /**
+     * After a reservation that replaced {@code t} (and asked for the poll turn): waits for the
+     * turn if another receive held it then. The holder is between its reservation and its
+     * {@link #finishPolling}, a few instructions that wait only for a sender's offer. A virtual
+     * thread yields rather than spins here: a spin re-reads the take word, which the holder must
+     * write to give the turn back and every receive writes to reserve (spinning, 4 producers x 4
+     * consumers at capacity 16 ran 0.83x as fast; benchmarks/ANALYSIS.md).
+     */
+    private void awaitPollTurn(long t) {
+        if ((t & turnBit) == 0) {
+            return; // the reservation took the turn, or receives do not take turns
+        }
+        for (int i = 0;; i++) {
+            long w = takes.get();
+            if ((w & POLL_TURN) == 0) {
+                if (takes.compareAndSet(w, w | POLL_TURN)) {
+                    return;
+                }
+            } else {
+                Backoff.awaitStepWithoutSpinning(i);
+            }
+        }
     }
 
     // ---- introspection --------------------------------------------------------------------------

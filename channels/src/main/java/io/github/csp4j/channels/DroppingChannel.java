@@ -105,7 +105,7 @@ final class DroppingChannel<T> extends AbstractChannel<T> {
         this.overflow = overflow;
         // Dropping the oldest element polls from the sending thread: that needs a multi-consumer queue.
         boolean sc = singleConsumer && overflow != OverflowPolicy.DROP_OLDEST;
-        this.elements = new ElementQueue<>(capacity, singleProducer, sc);
+        this.elements = ElementQueue.withOwnTurns(capacity, singleProducer, sc);
     }
 
     // ---- the state word ---------------------------------------------------------------------------

@@ -10,15 +10,43 @@ import org.jctools.queues.MessagePassingQueue;
  * offer never meets a queue that stays full and a poll never meets one that stays empty; either
  * can only meet another thread a few instructions away from its own offer or poll, and waits for
  * it ({@link Backoff#awaitStep}).
+ *
+ * <p>When the queue admits one consumer at a time ({@link Queues#consumersMustTakeTurns}), the
+ * consumers take turns polling: in a queue made {@link #withOwnTurns} each poll takes and gives
+ * back a turn of the queue's own (a CAS and a release store); in one made
+ * {@link #withCallerTurns} the channel lets one thread poll at a time itself, at no extra cost
+ * (see {@link BufferedChannel}'s poll turn).
  */
 final class ElementQueue<T> {
     private final MessagePassingQueue<T> queue;
-    /** Non-null when the queue admits one consumer at a time: consumers take turns polling. */
+    /** Non-null when this queue gives consumers their turns itself. */
     private final AtomicBoolean pollTurn;
+    /** Whether consumers must take turns, and the caller gives them their turns. */
+    private final boolean turnsByCaller;
 
-    ElementQueue(int slots, boolean singleProducer, boolean singleConsumer) {
+    private ElementQueue(int slots, boolean singleProducer, boolean singleConsumer, boolean turnsByCaller) {
         this.queue = Queues.create(slots, singleProducer, singleConsumer);
-        this.pollTurn = Queues.consumersMustTakeTurns(slots, singleProducer, singleConsumer) ? new AtomicBoolean() : null;
+        boolean turns = Queues.consumersMustTakeTurns(slots, singleProducer, singleConsumer);
+        this.turnsByCaller = turns && turnsByCaller;
+        this.pollTurn = turns && !turnsByCaller ? new AtomicBoolean() : null;
+    }
+
+    /** A queue whose polls take turns by themselves where the queue needs it. */
+    static <T> ElementQueue<T> withOwnTurns(int slots, boolean singleProducer, boolean singleConsumer) {
+        return new ElementQueue<>(slots, singleProducer, singleConsumer, false);
+    }
+
+    /**
+     * A queue whose caller lets one thread poll at a time where {@link #consumersTakeTurns} says
+     * so; its polls never take a turn themselves.
+     */
+    static <T> ElementQueue<T> withCallerTurns(int slots, boolean singleProducer, boolean singleConsumer) {
+        return new ElementQueue<>(slots, singleProducer, singleConsumer, true);
+    }
+
+    /** Whether the caller must let one thread poll at a time (never for {@link #withOwnTurns}). */
+    boolean consumersTakeTurns() {
+        return turnsByCaller;
     }
 
     /** Offers an element whose room was reserved, waiting for a poll still under way if the queue is full. */
