@@ -54,8 +54,9 @@ import java.util.function.Consumer;
  * A send reads its own side's word, checks room against its cached {@code taken}, reserves with
  * one CAS on its side's word, and offers; it reads the take word only when the cache says full.
  * A receive does the same the other way round, and after its poll lowers {@code polling} with
- * one atomic add (which also gives back the poll turn). In the steady state each side writes only its own
- * cache line, which is what lets a producer and a consumer on two cores run at the queue's speed.
+ * one atomic add (which also gives back the poll turn). In the steady state each side writes
+ * only its own cache line, which is what lets a producer and a consumer on two cores run at the
+ * queue's speed.
  * Why a stale cache never lets a send overtake a waiting sender: when {@code SENDERS_WAITING} was
  * set the channel was full, {@code sent - taken >= capacity}; any cached {@code taken} is a value
  * from before (sends do not cache a word that shows the flag), so {@code sent - cache} still says
