@@ -9,8 +9,9 @@
 # SHAPE is a benchmark class name (see benchmarks/README.md), IMPL_A and IMPL_B values of its
 # `impl` parameter; ROUNDS (default 6) is the number of A/B pairs. Each fork: 4 x 1 s warm-up,
 # 6 x 1 s measured. Prints each fork's median, the ratio A/B per round, the median of those
-# ratios and each side's quantiles over all its measured iterations, and writes the same to
-# benchmarks/target/results/ab-SHAPE.txt.
+# ratios and each side's quantiles over all its measured iterations, then the same quantiles and
+# A/B by the core-to-core round trip measured before and after each iteration (infra/CoreToCore.java),
+# and writes it all to benchmarks/target/results/ab-SHAPE.txt.
 #
 # Options (before SHAPE): --no-build (use the existing benchmarks/target/benchmarks.jar),
 # -p NAME=VALUE (another JMH parameter, e.g. -p capacity=16; repeatable), -j JVM_ARG (appended
@@ -104,4 +105,13 @@ median_ratio "A/B" "${ratios[@]}" | tee -a "$report"
 {
   echo "A, every measured iteration: $(quantiles_of "${logs_a[@]}")"
   echo "B, every measured iteration: $(quantiles_of "${logs_b[@]}")"
+} | tee -a "$report"
+# The same by the core-to-core round trip measured before and after each iteration
+# (infra/CoreToCore.java; forks of revisions without that probe read "unknown").
+a_states="$(states_of "${logs_a[@]}" | by_state A)"
+b_states="$(states_of "${logs_b[@]}" | by_state B)"
+{
+  echo "by core-to-core round trip before and after each iteration (\"mixed\": they differ):"
+  printf '%s\n' "$a_states" "$b_states"
+  state_ratios "$a_states" "$b_states"
 } | tee -a "$report"
