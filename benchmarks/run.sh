@@ -132,10 +132,11 @@ for s in "${selected[@]}"; do
   params=("${words[@]:1}")
   go_names+=("$name")
   echo "== JMH: $name ${params[*]:-}"
-  # -prof gc: gc.alloc.rate.norm, bytes allocated per element. -to: a hung implementation fails
-  # its benchmark instead of stalling the pass.
+  # -prof gc: gc.alloc.rate.norm, bytes allocated per element. The profiler from lib/common.sh:
+  # the core-to-core round trip around each iteration. -to: a hung implementation fails its
+  # benchmark instead of stalling the pass.
   if ! "$java" ${jvm_flags[@]+"${jvm_flags[@]}"} -jar "$jar" "^io\.github\.csp4j\.benchmarks\.$name\." "${jmh_opts[@]}" ${params[@]+"${params[@]}"} \
-        -prof gc -to 3min -rf json -rff "$out/$name.json" ${extra[@]+"${extra[@]}"} 2>&1 | tee "$out/$name.log"; then
+        -prof gc -prof "$profiler" -to 3min -rf json -rff "$out/$name.json" ${extra[@]+"${extra[@]}"} 2>&1 | tee "$out/$name.log"; then
     failed+=("$name")
   fi
   if grep -q '^<failure>' "$out/$name.log" || [ ! -s "$out/$name.json" ]; then

@@ -39,7 +39,7 @@ public final class ResultsReport {
 
     /** One implementation's result in one shape. */
     record Row(String impl, Shapes.Kind kind, double median, double score, double error, double min, double max,
-            int samples, double allocPerOp) {
+            int samples, double allocPerOp, double coreToCore) {
     }
 
     /** One shape: its key, description and the rows of its implementations. */
@@ -155,14 +155,13 @@ public final class ResultsReport {
             Shapes.Info info = Shapes.info(shapeKey);
             Map<String, Object> metric = info.metric() == null ? Json.object(e.get("primaryMetric"))
                     : Json.object(Json.object(e.get("secondaryMetrics")).get(info.metric()));
-            Map<String, Object> alloc = Json.object(Json.object(e.get("secondaryMetrics")).get("gc.alloc.rate.norm"));
-            List<Double> samples = new ArrayList<>();
-            for (Object fork : Json.array(metric.get("rawData"))) {
-                for (Object v : Json.array(fork)) {
-                    samples.add(Json.number(v));
-                }
-            }
-            samples.sort(null);
+            Map<String, Object> secondary = Json.object(e.get("secondaryMetrics"));
+            Map<String, Object> alloc = Json.object(secondary.get("gc.alloc.rate.norm"));
+            List<Double> samples = rawSamples(metric);
+            // CoreToCoreProfiler's round trips before and after each iteration, pooled.
+            List<Double> coreToCore = rawSamples(Json.object(secondary.get("c2c.before")));
+            coreToCore.addAll(rawSamples(Json.object(secondary.get("c2c.after"))));
+            coreToCore.sort(null);
             // JMH sums an auxiliary counter over the iterations: its score is not a per-iteration value.
             boolean primary = info.metric() == null;
             Row row = new Row(impl, Shapes.kind(impl), median(samples),
@@ -170,7 +169,7 @@ public final class ResultsReport {
                     primary ? Json.number(metric.get("scoreError")) : Double.NaN,
                     samples.isEmpty() ? Double.NaN : samples.get(0),
                     samples.isEmpty() ? Double.NaN : samples.get(samples.size() - 1), samples.size(),
-                    info.metric() == null ? Json.number(alloc.get("score")) : Double.NaN);
+                    info.metric() == null ? Json.number(alloc.get("score")) : Double.NaN, median(coreToCore));
             byShape.computeIfAbsent(shapeKey, k -> new ArrayList<>()).add(row);
         }
         List<Shape> shapes = new ArrayList<>();
@@ -221,6 +220,18 @@ public final class ResultsReport {
         return results;
     }
 
+    /** Every per-iteration value of one JMH metric, all forks, sorted; empty when the metric is absent. */
+    private static List<Double> rawSamples(Map<String, Object> metric) {
+        List<Double> samples = new ArrayList<>();
+        for (Object fork : Json.array(metric.get("rawData"))) {
+            for (Object v : Json.array(fork)) {
+                samples.add(Json.number(v));
+            }
+        }
+        samples.sort(null);
+        return samples;
+    }
+
     private static Row goRow(Shapes.Info info, Map<String, List<GoResult>> goResults) {
         if (info.goName() == null) {
             return null;
@@ -237,7 +248,7 @@ public final class ResultsReport {
         }
         values.sort(null);
         return new Row("Go", Shapes.Kind.GO, median(values), Double.NaN, Double.NaN, values.get(0),
-                values.get(values.size() - 1), values.size(), Double.NaN);
+                values.get(values.size() - 1), values.size(), Double.NaN, Double.NaN);
     }
 
     // ---------------------------------------------------------------- Markdown
@@ -272,7 +283,10 @@ public final class ResultsReport {
                 How to read: every cell is the **median** of the per-iteration scores (all forks), in the \
                 shape's unit (lower is better); "± error" is JMH's score ± 99.9% confidence half-width \
                 (n/a with fewer than 2 iterations); "alloc" is JMH's `gc.alloc.rate.norm` (bytes allocated \
-                per element, all threads, `-prof gc`). "÷ best peer" divides by the best (lowest median) \
+                per element, all threads, `-prof gc`); "core-to-core ns" is the median of the machine's \
+                core-to-core round trips measured before and after each of the implementation's iterations \
+                (`infra.CoreToCoreProfiler`: on a VM it moves, and cross-carrier shapes move with it; see \
+                ANALYSIS.md). "÷ best peer" divides by the best (lowest median) \
                 peer: below 1 is faster. Lower limits (busy-spinning JCTools queues on platform threads, \
                 bare parked virtual threads) are shown for scale and are not peers. Blocking \
                 implementations run on virtual threads; thread start and join are inside the measurement.
@@ -336,6 +350,12 @@ public final class ResultsReport {
                 sb.append("\n| alloc B/element |");
                 for (Row r : cols) {
                     sb.append(' ').append(Double.isNaN(r.allocPerOp()) ? "–" : fmtAlloc(r.allocPerOp())).append(" |");
+                }
+            }
+            if (cols.stream().anyMatch(r -> !Double.isNaN(r.coreToCore()))) {
+                sb.append("\n| core-to-core ns |");
+                for (Row r : cols) {
+                    sb.append(' ').append(Double.isNaN(r.coreToCore()) ? "–" : fmt(r.coreToCore())).append(" |");
                 }
             }
             sb.append("\n| ÷ best peer |");

@@ -65,6 +65,26 @@ class ResultsReportTest {
     }
 
     @Test
+    void coreToCoreRowPoolsTheRoundTripsBeforeAndAfterEachIteration(@TempDir Path dir) throws Exception {
+        String b = "io.github.csp4j.benchmarks.BufferedSpsc.run";
+        String profiled = entry(b, "\"capacity\" : \"16\", \"impl\" : \"csp4j\"", "[ 90.0, 100.0, 500.0 ]", 0.0)
+                .replace("\"gc.alloc.rate.norm\"", """
+                        "c2c.before" : { "score" : 1.0, "scoreUnit" : "ns", "rawData" : [ [ 30.0, 70.0, 480.0 ] ] },
+                        "c2c.after" : { "score" : 1.0, "scoreUnit" : "ns", "rawData" : [ [ 32.0, 75.0, 460.0 ] ] },
+                        "gc.alloc.rate.norm\"""");
+        String json = "[" + String.join(",", profiled,
+                entry(b, "\"capacity\" : \"16\", \"impl\" : \"jox\"", "[ 300.0 ]", 32.0)) + "]";
+        Path input = dir.resolve("r.json");
+        Files.writeString(input, json);
+        Path md = dir.resolve("RESULTS.md");
+        ResultsReport.main(new String[] {"--md", md.toString(), input.toString()});
+
+        String text = Files.readString(md);
+        // csp4j: the median of 30, 32, 70, 75, 460, 480 is (70 + 75) / 2; jox ran without the profiler
+        assertTrue(text.contains("| core-to-core ns | 72.5 | – |"), text);
+    }
+
+    @Test
     void goOutputParsing() {
         Map<String, List<ResultsReport.GoResult>> r = ResultsReport.parseGo(List.of(
                 "BenchmarkMillionParked-2  1  17243736246 ns/op  2680 B/coroutine  17244 ns/elem",
