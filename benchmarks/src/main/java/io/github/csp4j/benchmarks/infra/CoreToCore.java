@@ -9,10 +9,11 @@ import java.util.Arrays;
  *
  * <p>Why the benchmarks measure it: every shape whose threads run on two carriers hands cache
  * lines between two cores, so its speed follows this figure. On a VM it is not a constant of the
- * machine: on the 2-vCPU AMD EPYC VMs of sessions 14 to 18 it jumped every few seconds between
- * about 32 ns, 70-140 ns and 400-550 ns (the hypervisor moving the two vCPUs between sibling
- * hyperthreads, cores that share a cache and distant cores), and the select over two rendezvous
- * channels ran at about 190, 220 and 500 ns with it (benchmarks/ANALYSIS.md, session 18).
+ * machine: on the 2-vCPU AMD EPYC VMs of sessions 14 to 18 it jumped, often within a second,
+ * between about 32 ns, 65-180 ns and 380-550 ns (probably the hypervisor moving the two vCPUs
+ * between sibling hyperthreads, cores that share a cache and distant cores), and the select over
+ * two buffered(16) channels ran at about 60, 90 and 210 ns with it (benchmarks/ANALYSIS.md,
+ * session 18).
  * {@link CoreToCoreProfiler} records it around every JMH iteration, and the alternating scripts
  * (ab.sh, ab-go.sh) sort iterations by it.
  *
@@ -32,7 +33,7 @@ public final class CoreToCore {
     /** A waiting side yields every this many failed polls, so that the probe ends even with its two threads on one core. */
     private static final int SPINS_BEFORE_YIELD = 1 << 14;
 
-    /** The token: odd while the echoing thread's turn, even while the measuring thread's. */
+    /** The token: 1 while it is the echoing thread's turn, 0 while it is the measuring thread's. */
     private volatile int turn;
 
     private CoreToCore() {
