@@ -79,7 +79,9 @@ profiler=io.github.csp4j.benchmarks.infra.CoreToCoreProfiler
 jmh_fork() {
   local fork_jar="$1" shape="$2" impl="$3" log="$4" prof=()
   shift 4
-  if "$jdk_home/bin/jar" tf "$fork_jar" | grep -q "^${profiler//.//}\.class$"; then
+  # grep reads the whole listing (no -q): under pipefail a grep that stops early would fail the
+  # pipeline by killing jar with SIGPIPE.
+  if "$jdk_home/bin/jar" tf "$fork_jar" | grep "^${profiler//.//}\.class$" > /dev/null; then
     prof=(-prof "$profiler")
   fi
   "$java" ${jvm_flags[@]+"${jvm_flags[@]}"} -jar "$fork_jar" "^io\.github\.csp4j\.benchmarks\.$shape\." \
