@@ -14,7 +14,7 @@
 # figures and csp4j/Go (below 1: csp4j faster), the median ratio and csp4j's quantiles over all
 # its measured iterations; then both sides' figures sorted by the core-to-core round trip
 # measured before and after each iteration and each Go run (infra/CoreToCore.java), and csp4j/Go
-# per state. Writes all of it to benchmarks/target/results/ab-go-SHAPE.txt. Needs Go on the PATH.
+# per band. Writes all of it to benchmarks/target/results/ab-go-SHAPE.txt. Needs Go on the PATH.
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -93,7 +93,7 @@ median_ratio "csp4j/Go" "${ratios[@]}" | tee -a "$report"
 echo "csp4j, every measured iteration: $(quantiles_of "${logs[@]}")" | tee -a "$report"
 # The figures by the core-to-core round trip measured around each (infra/CoreToCore.java): on a
 # VM whose two vCPUs move between near and distant cores, csp4j's hand-offs between carriers
-# follow that distance and a ratio of medians mixes the states.
+# follow that distance and a ratio of medians mixes the bands.
 c_states="$(states_of "${logs[@]}" | by_state csp4j)"
 g_states="$(by_state Go < "$go_states")"
 {

@@ -119,7 +119,7 @@ quantiles_of() {
 }
 
 # The core-to-core bands: on the 2-vCPU AMD EPYC VMs the round trip sat at about 32 ns (sibling
-# hyperthreads), 65-140 ns (cores that share a cache) or 400-550 ns (distant cores); see
+# hyperthreads), 65-180 ns (cores that share a cache) or 380-550 ns (distant cores); see
 # infra/CoreToCore.java.
 state_of() {
   awk -v b="$1" -v a="$2" 'function band(x) { return x < 50 ? "c2c<50ns" : (x < 250 ? "c2c50-250ns" : "c2c>250ns") }
